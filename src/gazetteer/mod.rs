@@ -1,0 +1,240 @@
+//! The gazetteer: every place georef knows, by name and by location.
+//!
+//! A world gazetteer (GeoNames cities500, countries and admin1 regions,
+//! Natural Earth regions, and a hand-written supplement) is embedded in the
+//! binary with its name table precomputed by `build.rs`; user files (GeoNames
+//! dumps, alternate names, custom CSV/TSV) are merged over it at run time.
+
+mod embedded;
+mod error;
+pub mod fold;
+mod import;
+mod name_table;
+mod place;
+mod qualifier;
+mod spatial;
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+
+use geo::Point;
+
+pub use error::{GazetteerError, RowError};
+pub use import::{LoadProgress, LoadReport};
+pub use place::{CountryCode, Kind, Place, PlaceId};
+pub use qualifier::{QUALIFIERS, Qualifier};
+pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
+
+use name_table::{NameTable, NameTableBuilder};
+
+/// All known places, with a name index and a spatial index over them.
+pub struct Gazetteer {
+    places: Vec<Place>,
+    /// Places `0..embedded_len` come from the embedded data, sorted by id.
+    embedded_len: usize,
+    /// Indexes of places added from user files, by id.
+    added_ids: HashMap<PlaceId, u32>,
+    embedded_names: NameTable,
+    /// Names of the places that user files added or changed.
+    added_names: NameTable,
+    /// Indexes of the places whose names are in `added_names`.
+    touched: BTreeSet<u32>,
+    admin1_names: HashMap<&'static str, &'static str>,
+    spatial: SpatialIndex,
+}
+
+impl Gazetteer {
+    /// Loads the gazetteer embedded in the binary and builds its spatial
+    /// index (on a second thread, while the places are decoded).
+    pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        let (data, spatial) = std::thread::scope(|scope| {
+            let spatial = scope.spawn(|| SpatialIndex::new(embedded::points()));
+            let data = embedded::load();
+            (data, spatial.join())
+        });
+        let data = data?;
+        let spatial = spatial.map_err(|_| GazetteerError::Embedded("spatial index thread failed".into()))?;
+        Ok(Gazetteer {
+            embedded_len: data.places.len(),
+            places: data.places,
+            added_ids: HashMap::new(),
+            embedded_names: data.names,
+            added_names: empty_table()?,
+            touched: BTreeSet::new(),
+            admin1_names: data.admin1_names,
+            spatial,
+        })
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Whether there are no places at all.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// All places; a place's index here is what the indexes return.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The place at an index returned by a query.
+    pub fn place(&self, index: u32) -> Option<&Place> {
+        self.places.get(index as usize)
+    }
+
+    /// The index of the place with this id.
+    pub fn index_of(&self, id: PlaceId) -> Option<u32> {
+        let embedded = &self.places[..self.embedded_len];
+        if let Ok(i) = embedded.binary_search_by_key(&id, |p| p.id) {
+            return u32::try_from(i).ok();
+        }
+        self.added_ids.get(&id).copied()
+    }
+
+    /// The place with this id.
+    pub fn get(&self, id: PlaceId) -> Option<&Place> {
+        self.index_of(id).and_then(|i| self.place(i))
+    }
+
+    /// The name of an admin1 region from its code ("UA.07" -> "Kharkiv").
+    pub fn admin1_name(&self, code: &str) -> Option<&str> {
+        self.admin1_names.get(code).copied()
+    }
+
+    /// The spatial index over all places.
+    pub fn spatial(&self) -> &SpatialIndex {
+        &self.spatial
+    }
+
+    /// Places within `km` of a lon/lat point, nearest first.
+    pub fn near(&self, lonlat: Point<f64>, km: f64) -> Vec<Nearby> {
+        self.spatial.within_km(lonlat, km)
+    }
+
+    /// Indexes of the places with a name that folds to the same text as
+    /// `folded_hash` (see [`fold::name_hash`]), in index order, unique.
+    pub fn indexes_for_hash(&self, folded_hash: u64) -> Vec<u32> {
+        let mut found: Vec<u32> = self.embedded_names.get(folded_hash).collect();
+        let before = found.len();
+        found.extend(self.added_names.get(folded_hash));
+        if found.len() > before && before > 0 {
+            found.sort_unstable();
+            found.dedup();
+        }
+        found
+    }
+
+    /// Whether any place has a name folding to `folded_hash`.
+    pub fn has_name_hash(&self, folded_hash: u64) -> bool {
+        self.embedded_names.contains(folded_hash) || self.added_names.contains(folded_hash)
+    }
+
+    /// The candidates for a name as a reader writes it, best first.
+    ///
+    /// Case, diacritics, apostrophes and hyphens are folded. When the whole
+    /// name is unknown, a possessive is dropped ("Kyiv's" -> Kyiv), then a
+    /// trailing qualifier selects the kind ("Kherson region" -> the region).
+    pub fn lookup(&self, name: &str) -> Vec<u32> {
+        let folded = fold::fold(name);
+        let mut found = self.indexes_for_hash(fold::name_hash(&folded));
+        if found.is_empty()
+            && let Some(stem) = folded.strip_suffix('s').filter(|_| ends_with_possessive(name))
+        {
+            found = self.indexes_for_hash(fold::name_hash(stem));
+        }
+        if found.is_empty()
+            && let Some((stem, qualifier)) = qualifier::split_trailing(&folded)
+        {
+            found = self.indexes_for_hash(fold::name_hash(stem));
+            found.retain(|&i| self.place(i).is_some_and(|p| qualifier.accepts(p.kind)));
+        }
+        self.sort_best_first(&mut found);
+        found
+    }
+
+    /// Orders place indexes by prominence, most prominent first.
+    pub fn sort_best_first(&self, indexes: &mut [u32]) {
+        let key = |i: &u32| self.place(*i).map_or(f64::NEG_INFINITY, Place::prominence);
+        indexes.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.cmp(b)));
+    }
+
+    /// Adds or replaces places (a place with a known id replaces the old
+    /// record); call [`Gazetteer::reindex`] afterwards.
+    fn merge(&mut self, places: Vec<Place>) {
+        for place in places {
+            let index = match self.index_of(place.id) {
+                Some(i) => {
+                    self.places[i as usize] = place;
+                    i
+                }
+                None => {
+                    let Ok(i) = u32::try_from(self.places.len()) else { break };
+                    self.added_ids.insert(place.id, i);
+                    self.places.push(place);
+                    i
+                }
+            };
+            self.touched.insert(index);
+        }
+    }
+
+    /// Adds alternate names to the place at `index`; call
+    /// [`Gazetteer::reindex`] afterwards.
+    fn add_alt_names(&mut self, index: u32, names: &[String]) {
+        let Some(place) = self.places.get_mut(index as usize) else {
+            return;
+        };
+        let mut all = String::from(&*place.alt_names);
+        for name in names {
+            if !all.is_empty() {
+                all.push('|');
+            }
+            all.push_str(name);
+        }
+        place.alt_names = Cow::Owned(all);
+        self.touched.insert(index);
+    }
+
+    /// Rebuilds the name table of added and changed places and the spatial
+    /// index, after a user file was merged.
+    fn reindex(&mut self) -> Result<(), GazetteerError> {
+        let mut builder = NameTableBuilder::default();
+        let mut folded = String::new();
+        for &index in &self.touched {
+            let Some(place) = self.places.get(index as usize) else {
+                continue;
+            };
+            for name in std::iter::once(&*place.name).chain(place.alt_names()) {
+                fold::fold_into(name, &mut folded);
+                if !folded.is_empty() {
+                    builder.add(fold::name_hash(&folded), index);
+                }
+            }
+        }
+        self.added_names = NameTable::from_bytes(Cow::Owned(builder.into_bytes()))
+            .ok_or_else(|| GazetteerError::Embedded("added name table".into()))?;
+        self.spatial = SpatialIndex::new(points(&self.places));
+        Ok(())
+    }
+}
+
+fn empty_table() -> Result<NameTable, GazetteerError> {
+    NameTable::from_bytes(Cow::Owned(NameTableBuilder::default().into_bytes()))
+        .ok_or_else(|| GazetteerError::Embedded("empty name table".into()))
+}
+
+fn points(places: &[Place]) -> impl Iterator<Item = (u32, Point<f64>)> + '_ {
+    places
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| Some((u32::try_from(i).ok()?, p.lonlat)))
+}
+
+fn ends_with_possessive(name: &str) -> bool {
+    let trimmed = name.trim_end();
+    ["'s", "’s", "'S", "’S"].iter().any(|p| trimmed.ends_with(p))
+}

@@ -1,0 +1,220 @@
+//! The place model: what the gazetteer knows about one place.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use geo::Point;
+use serde::{Deserialize, Serialize};
+
+/// A stable place id: the GeoNames id wherever the place has one.
+///
+/// Places without one get ids at or above 3,000,000,000 (GeoNames ids are
+/// far below): 3e9.. for GeoNames admin1 regions that Natural Earth lacks,
+/// 5e9.. for georef's hand-written supplement, 2^40.. for a user's custom
+/// places. Natural Earth regions carry their `gn_id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlaceId(pub u64);
+
+impl fmt::Display for PlaceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Text of a place: borrowed from the embedded data, or owned when it came
+/// from a user file.
+pub type Text = Cow<'static, str>;
+
+/// An ISO 3166-1 alpha-2 country code ("UA"), or none (empty).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode([u8; 2]);
+
+impl CountryCode {
+    /// No country (seas, continents).
+    pub const NONE: CountryCode = CountryCode([0, 0]);
+
+    /// Parses two ASCII letters (case folded to upper); `None` for anything
+    /// else except the empty string, which is [`CountryCode::NONE`].
+    pub fn parse(text: &str) -> Option<CountryCode> {
+        match text.as_bytes() {
+            [] => Some(CountryCode::NONE),
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Some(CountryCode([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
+            }
+            _ => None,
+        }
+    }
+
+    /// The code as text, empty for none.
+    pub fn as_str(&self) -> &str {
+        if self.0 == [0, 0] {
+            ""
+        } else {
+            std::str::from_utf8(&self.0).unwrap_or("")
+        }
+    }
+
+    /// Whether this is no country.
+    pub fn is_none(&self) -> bool {
+        self.0 == [0, 0]
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for CountryCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// What sort of place a place is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A sovereign state or dependency.
+    Country,
+    /// A first-level division: oblast, state, province, constituent country.
+    Region,
+    /// A second-level division: county, district, raion.
+    District,
+    /// A populated place of 15,000 people or more, or a capital.
+    City,
+    /// A populated place of 2,000 to 15,000 people.
+    Town,
+    /// A smaller populated place.
+    Village,
+    /// A river or stream.
+    River,
+    /// A sea, ocean, strait, gulf, lake or reservoir.
+    Sea,
+    /// A peninsula.
+    Peninsula,
+    /// Any other named area: a continent, a basin, an island, a historical region.
+    Area,
+}
+
+impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 10] = [
+        Kind::Country,
+        Kind::Region,
+        Kind::District,
+        Kind::City,
+        Kind::Town,
+        Kind::Village,
+        Kind::River,
+        Kind::Sea,
+        Kind::Peninsula,
+        Kind::Area,
+    ];
+
+    /// The lower-case name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Region => "region",
+            Kind::District => "district",
+            Kind::City => "city",
+            Kind::Town => "town",
+            Kind::Village => "village",
+            Kind::River => "river",
+            Kind::Sea => "sea",
+            Kind::Peninsula => "peninsula",
+            Kind::Area => "area",
+        }
+    }
+
+    /// Parses a kind name; also accepts common synonyms ("county", "state", "lake").
+    pub fn parse(text: &str) -> Option<Kind> {
+        let lower = text.trim().to_ascii_lowercase();
+        if let Some(kind) = Kind::ALL.into_iter().find(|k| k.as_str() == lower) {
+            return Some(kind);
+        }
+        Some(match lower.as_str() {
+            "state" | "province" | "oblast" => Kind::Region,
+            "county" | "raion" => Kind::District,
+            "lake" | "ocean" | "strait" | "gulf" | "bay" | "reservoir" => Kind::Sea,
+            "island" | "basin" => Kind::Area,
+            "stream" => Kind::River,
+            _ => return None,
+        })
+    }
+
+    /// Whether the kind is a settlement (city, town or village).
+    pub fn is_settlement(self) -> bool {
+        matches!(self, Kind::City | Kind::Town | Kind::Village)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One place of the gazetteer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// Stable id (GeoNames id where there is one).
+    pub id: PlaceId,
+    /// Primary name, as the source spells it ("Kyiv", "Izyum", "Kharkiv Oblast").
+    pub name: Text,
+    /// Alternate names joined by `|` (read them with [`Place::alt_names`]).
+    pub alt_names: Text,
+    /// What sort of place it is.
+    pub kind: Kind,
+    /// Country the place lies in, if one.
+    pub country: CountryCode,
+    /// GeoNames admin1 code with its country ("UA.07"), or empty.
+    pub admin1: Text,
+    /// Population, 0 where unknown.
+    pub population: u64,
+    /// Representative point, lon/lat in degrees (WGS 84).
+    pub lonlat: Point<f64>,
+    /// Whether the place is its country's capital.
+    pub capital: bool,
+    /// Key of the place's polygon in the basemap data (ISO 3166-1 alpha-3 for
+    /// countries, ISO 3166-2 for regions), when it has one.
+    pub polygon: Option<Text>,
+}
+
+impl Place {
+    /// The alternate names, in source order.
+    pub fn alt_names(&self) -> impl Iterator<Item = &str> {
+        self.alt_names.split('|').filter(|n| !n.is_empty())
+    }
+
+    /// Latitude in degrees.
+    pub fn lat(&self) -> f64 {
+        self.lonlat.y()
+    }
+
+    /// Longitude in degrees.
+    pub fn lon(&self) -> f64 {
+        self.lonlat.x()
+    }
+
+    /// A prior for "which place does a bare name mean": larger for countries,
+    /// capitals and populous places. Used to order lookups best first.
+    ///
+    /// # Units
+    /// Natural log of population plus bonuses; only comparisons are meaningful.
+    pub fn prominence(&self) -> f64 {
+        let kind_bonus = match self.kind {
+            Kind::Country => 4.0,
+            Kind::Sea | Kind::River | Kind::Peninsula => 3.0,
+            Kind::Area => 2.5,
+            Kind::City => 0.5,
+            Kind::Region => -0.5,
+            Kind::Town | Kind::Village | Kind::District => 0.0,
+        };
+        let capital_bonus = if self.capital { 1.0 } else { 0.0 };
+        (self.population as f64 + 1.0).ln() + kind_bonus + capital_bonus
+    }
+}

@@ -1,0 +1,8 @@
+//! georef: turns news articles into a map.
+//!
+//! The pipeline runs one way: articles -> tagger (matcher + resolver) ->
+//! mentions -> claims -> corpus -> map, filters and export. Each stage is a
+//! module; this crate root only re-exports them.
+
+pub mod cli;
+pub mod gazetteer;

@@ -1,0 +1,105 @@
+//! The `georef` command: argument parsing, then the library does the work.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use georef::cli::{self, PlaceFormat};
+
+/// georef turns news articles into a map of the places they name.
+#[derive(Parser)]
+#[command(version, about)]
+struct Args {
+    /// A GeoNames dump (allCountries.txt, cities1000.zip, UA.txt; plain,
+    /// gzipped or zipped), alternateNamesV2.txt, or a CSV/TSV of custom places
+    /// (name, lat, lon, kind, alternate_names), merged over the embedded
+    /// gazetteer. Repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE", global = true)]
+    gazetteers: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Query the gazetteer: what the tagger will see.
+    Gazetteer {
+        #[command(subcommand)]
+        query: GazetteerQuery,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerQuery {
+    /// The candidates for a place name, best first.
+    Lookup {
+        /// The name as a reader writes it ("Kharkov", "Kherson region", "Kyiv's").
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: PlaceFormat,
+    },
+    /// Places around a point, nearest first.
+    Near {
+        /// Latitude in degrees.
+        #[arg(allow_negative_numbers = true)]
+        lat: f64,
+        /// Longitude in degrees.
+        #[arg(allow_negative_numbers = true)]
+        lon: f64,
+        /// Search radius in kilometres.
+        #[arg(long, default_value_t = 25.0)]
+        km: f64,
+        /// Print at most this many places.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: PlaceFormat,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("georef: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match args.command {
+        Some(Command::Gazetteer { query }) => {
+            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
+            let found = match query {
+                GazetteerQuery::Lookup { name, format } => cli::lookup(&gazetteer, &name, format, &mut out)?,
+                GazetteerQuery::Near {
+                    lat,
+                    lon,
+                    km,
+                    limit,
+                    format,
+                } => cli::near(&gazetteer, lat, lon, km, limit, format, &mut out)?,
+            };
+            Ok(if found == 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        None => {
+            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
+            println!(
+                "georef {}: {} places in the gazetteer",
+                env!("CARGO_PKG_VERSION"),
+                gazetteer.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
