@@ -1,9 +1,16 @@
 //! Benchmark: load time and memory of the embedded gazetteer, and lookup speed.
 //!
 //! Run with `cargo bench --bench gazetteer`. Prints figures; asserts nothing.
+//!
+//! With `GEOREF_BENCH_GEONAMES=FILE` it also loads that GeoNames dump (say
+//! `allCountries.txt`) as a user gazetteer; with `GEOREF_BENCH_GEONAMES_ROWS=N`
+//! it first writes a synthetic dump of N rows in the same 19-column format,
+//! with GeoNames' mix of feature classes, and loads that.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::io::Write;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use georef::gazetteer::{Gazetteer, fold};
@@ -70,5 +77,91 @@ fn main() {
         secs * 1e9 / names.len() as f64,
         names.len(),
         hits
+    );
+    drop(gazetteer);
+
+    if let Some(path) = user_dump() {
+        load_user_dump(&path);
+    }
+}
+
+/// The GeoNames dump to load, if the environment asks for one.
+fn user_dump() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("GEOREF_BENCH_GEONAMES") {
+        return Some(PathBuf::from(path));
+    }
+    let rows: u64 = std::env::var("GEOREF_BENCH_GEONAMES_ROWS").ok()?.parse().ok()?;
+    let path = std::env::temp_dir().join(format!("georef-bench-geonames-{rows}.txt"));
+    if !path.exists() {
+        let start = Instant::now();
+        write_synthetic_dump(&path, rows).expect("write the synthetic dump");
+        println!("wrote {} synthetic rows to {} in {:.1} s", rows, path.display(), start.elapsed().as_secs_f64());
+    }
+    Some(path)
+}
+
+/// Writes `rows` GeoNames-format rows: made-up names, two to six alternate
+/// names, points anywhere, and feature classes in roughly allCountries'
+/// proportions (P 36%, T 21%, S 19%, H 17%, L 4%, A 3%).
+fn write_synthetic_dump(path: &PathBuf, rows: u64) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    const SYLLABLES: [&str; 16] =
+        ["ka", "ro", "vi", "ne", "lo", "mar", "pol", "sk", "ye", "dor", "an", "bu", "ch", "ha", "ri", "zo"];
+    let word = |n: u64| {
+        let mut w = String::new();
+        for i in 0..(2 + n % 3) {
+            w.push_str(SYLLABLES[((n >> (4 * i)) % 16) as usize]);
+        }
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+    };
+    for id in 0..rows {
+        let r = next();
+        let (class, code) = match r % 100 {
+            0..36 => ("P", "PPL"),
+            36..57 => ("T", "HLL"),
+            57..76 => ("S", "FRM"),
+            76..93 => ("H", "STM"),
+            93..97 => ("L", "AREA"),
+            _ => ("A", "ADM3"),
+        };
+        let name = word(next());
+        let alts: Vec<String> = (0..2 + next() % 5).map(|_| word(next())).collect();
+        let lat = (next() % 180_000) as f64 / 1000.0 - 90.0;
+        let lon = (next() % 360_000) as f64 / 1000.0 - 180.0;
+        writeln!(
+            out,
+            "{}\t{name}\t{name}\t{}\t{lat:.5}\t{lon:.5}\t{class}\t{code}\tUA\t\t07\t\t\t\t{}\t\t100\tEurope/Kyiv\t2024-01-01",
+            20_000_000 + id,
+            alts.join(","),
+            next() % 5000
+        )?;
+    }
+    out.flush()
+}
+
+fn load_user_dump(path: &PathBuf) {
+    let mut gazetteer = Gazetteer::embedded().expect("embedded gazetteer");
+    let (peak_before, rss_before) = memory_mb();
+    let start = Instant::now();
+    let report = gazetteer.load_file(path, &mut |_| {}).expect("load the dump");
+    let secs = start.elapsed().as_secs_f64();
+    let (peak, rss) = memory_mb();
+    let size_mb = std::fs::metadata(path).map_or(0.0, |m| m.len() as f64 / 1e6);
+    println!(
+        "user GeoNames dump {} ({size_mb:.0} MB): {} places kept, {} rows ignored, {} skipped in {secs:.1} s; \
+         peak memory {peak:.0} MB (was {peak_before:.0} MB), {:.0} MB held for the added places",
+        path.display(),
+        report.places,
+        report.ignored,
+        report.skipped,
+        rss - rss_before
     );
 }

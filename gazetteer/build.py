@@ -392,6 +392,7 @@ def main():
     admin1_names = load_admin1_names(cj)
     covered = load_regions(places, gp, admin1_names)
     load_supplement(places)
+    covered |= {p["admin1"] for p in places.by_id.values() if p["kind"] == "region"}
     sums = admin1_sums(places)
     add_uncovered_admin1(places, admin1_names, covered, sums)
     set_region_populations(places, sums)

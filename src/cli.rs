@@ -21,7 +21,8 @@ pub enum PlaceFormat {
 }
 
 /// Loads the embedded gazetteer and merges the user's files over it,
-/// showing progress and a summary of each file on standard error.
+/// showing progress and a summary of each file on standard error. A file
+/// that cannot be used is reported and skipped; the others still load.
 pub fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
     let mut gazetteer = Gazetteer::embedded().context("loading the embedded gazetteer")?;
     let stderr = std::io::stderr();
@@ -39,10 +40,17 @@ pub fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
                 eprint!("\r{name}: {done}, {} rows", p.rows);
             }
         };
-        let report = gazetteer.load_file(path, &mut show)?;
+        let result = gazetteer.load_file(path, &mut show);
         if interactive {
             eprint!("\r");
         }
+        let report = match result {
+            Ok(report) => report,
+            Err(error) => {
+                eprintln!("georef: {error} (skipped)");
+                continue;
+            }
+        };
         for error in &report.errors {
             eprintln!("{error}");
         }

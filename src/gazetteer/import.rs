@@ -139,7 +139,12 @@ impl Gazetteer {
                 let mut places = Vec::new();
                 read_rows(path, reader, bytes_total, progress, &mut report, |line, report| {
                     match geonames_place(line) {
-                        Ok(Some(place)) => places.push(place),
+                        Ok(Some(mut place)) => {
+                            if let Cow::Owned(code) = place.admin1 {
+                                place.admin1 = self.admin1_text(code);
+                            }
+                            places.push(place);
+                        }
                         Ok(None) => report.ignored += 1,
                         Err(e) => return Err(e),
                     }

@@ -15,7 +15,7 @@ mod qualifier;
 mod spatial;
 
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use geo::Point;
 
@@ -37,8 +37,9 @@ pub struct Gazetteer {
     embedded_names: NameTable,
     /// Names of the places that user files added or changed.
     added_names: NameTable,
-    /// Indexes of the places whose names are in `added_names`.
-    touched: BTreeSet<u32>,
+    /// Indexes of the places whose names are in `added_names` (sorted and
+    /// unique after each reindex).
+    touched: Vec<u32>,
     admin1_names: HashMap<&'static str, &'static str>,
     spatial: SpatialIndex,
 }
@@ -60,7 +61,7 @@ impl Gazetteer {
             added_ids: HashMap::new(),
             embedded_names: data.names,
             added_names: empty_table()?,
-            touched: BTreeSet::new(),
+            touched: Vec::new(),
             admin1_names: data.admin1_names,
             spatial,
         })
@@ -103,6 +104,15 @@ impl Gazetteer {
     /// The name of an admin1 region from its code ("UA.07" -> "Kharkiv").
     pub fn admin1_name(&self, code: &str) -> Option<&str> {
         self.admin1_names.get(code).copied()
+    }
+
+    /// An admin1 code as place text: borrowed from the embedded admin1 table
+    /// when it is a known code, so millions of user places share it.
+    fn admin1_text(&self, code: String) -> place::Text {
+        match self.admin1_names.get_key_value(code.as_str()) {
+            Some((known, _)) => Cow::Borrowed(known),
+            None => Cow::Owned(code),
+        }
     }
 
     /// The spatial index over all places.
@@ -178,7 +188,7 @@ impl Gazetteer {
                     i
                 }
             };
-            self.touched.insert(index);
+            self.touched.push(index);
         }
     }
 
@@ -196,12 +206,14 @@ impl Gazetteer {
             all.push_str(name);
         }
         place.alt_names = Cow::Owned(all);
-        self.touched.insert(index);
+        self.touched.push(index);
     }
 
     /// Rebuilds the name table of added and changed places and the spatial
     /// index, after a user file was merged.
     fn reindex(&mut self) -> Result<(), GazetteerError> {
+        self.touched.sort_unstable();
+        self.touched.dedup();
         let mut builder = NameTableBuilder::default();
         let mut folded = String::new();
         for &index in &self.touched {

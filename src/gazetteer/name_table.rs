@@ -3,10 +3,10 @@
 //!
 //! Shared verbatim with `build.rs`; keep this file free of crate paths.
 //!
-//! Layout (little endian): magic `GRNT`, `u32` slot count (a power of two),
-//! `u32` posting count, then the slots (`u64` hash, `u32` first posting,
-//! `u32` posting count; hash 0 marks an empty slot), then the postings (`u32`
-//! place indexes). Slots are probed linearly from `hash & (slots - 1)`.
+//! Layout (little endian): magic `GRNT`, `u32` slot count, `u32` posting
+//! count, then the slots (`u64` hash, `u32` first posting, `u32` posting
+//! count; hash 0 marks an empty slot), then the postings (`u32` place
+//! indexes). Slots are probed linearly from `hash * slots >> 64`, wrapping.
 
 use std::borrow::Cow;
 
@@ -37,14 +37,13 @@ impl NameTableBuilder {
                 _ => keys.push((hash, i as u32, 1)),
             }
         }
-        // Load factor at most 1/2 keeps probe runs short.
-        let slots = (keys.len() * 2).next_power_of_two().max(16);
-        let mask = slots - 1;
+        // A load factor of 2/3 keeps probe runs short and memory modest.
+        let slots = (keys.len() * 3 / 2).max(16);
         let mut table = vec![(0u64, 0u32, 0u32); slots];
         for key in keys {
-            let mut at = (key.0 as usize) & mask;
+            let mut at = home_slot(key.0, slots);
             while table[at].0 != 0 {
-                at = (at + 1) & mask;
+                at = if at + 1 == slots { 0 } else { at + 1 };
             }
             table[at] = key;
         }
@@ -67,7 +66,7 @@ impl NameTableBuilder {
 /// A read-only name table over serialised bytes (borrowed or owned).
 pub struct NameTable {
     bytes: Cow<'static, [u8]>,
-    mask: usize,
+    slots: usize,
     postings_at: usize,
 }
 
@@ -80,19 +79,15 @@ impl NameTable {
         let slots = read_u32(&bytes, 4)? as usize;
         let postings = read_u32(&bytes, 8)? as usize;
         let postings_at = HEADER + slots * SLOT;
-        if !slots.is_power_of_two() || bytes.len() != postings_at + postings * 4 {
+        if slots == 0 || bytes.len() != postings_at + postings * 4 {
             return None;
         }
-        Some(NameTable {
-            bytes,
-            mask: slots - 1,
-            postings_at,
-        })
+        Some(NameTable { bytes, slots, postings_at })
     }
 
     /// The place indexes whose names hash to `hash`, in ascending order.
     pub fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
-        let mut at = (hash as usize) & self.mask;
+        let mut at = home_slot(hash, self.slots);
         let (first, count) = loop {
             let slot = HEADER + at * SLOT;
             let stored = read_u64(&self.bytes, slot).unwrap_or(0);
@@ -104,7 +99,7 @@ impl NameTable {
             if stored == 0 {
                 break (0, 0);
             }
-            at = (at + 1) & self.mask;
+            at = if at + 1 == self.slots { 0 } else { at + 1 };
         };
         (first..first + count).filter_map(move |i| read_u32(&self.bytes, self.postings_at + i * 4))
     }
@@ -113,6 +108,11 @@ impl NameTable {
     pub fn contains(&self, hash: u64) -> bool {
         self.get(hash).next().is_some()
     }
+}
+
+/// The slot where probing for `hash` starts: `hash` scaled to `0..slots`.
+fn home_slot(hash: u64, slots: usize) -> usize {
+    ((u128::from(hash) * slots as u128) >> 64) as usize
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
@@ -141,5 +141,6 @@ mod tests {
         assert_eq!(table.get(23).collect::<Vec<_>>(), vec![5]);
         assert!(!table.contains(8));
         assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\x03\0\0\0\0\0\0\0")).is_none());
+        assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\0\0\0\0\0\0\0\0")).is_none());
     }
 }

@@ -211,7 +211,7 @@ impl Place {
             Kind::Sea | Kind::River | Kind::Peninsula => 3.0,
             Kind::Area => 2.5,
             Kind::City => 0.5,
-            Kind::Region => -0.5,
+            Kind::Region => -1.5,
             Kind::Town | Kind::Village | Kind::District => 0.0,
         };
         let capital_bonus = if self.capital { 1.0 } else { 0.0 };

@@ -1,0 +1,362 @@
+//! The embedded gazetteer on real names: the sample articles' gold places,
+//! transliterations, qualifiers, the spatial index, and user files.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use geo::Point;
+use georef::gazetteer::{Gazetteer, Kind, PlaceId, distance_km};
+
+fn embedded() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| Gazetteer::embedded().expect("embedded gazetteer loads"))
+}
+
+fn shared(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(path)
+}
+
+/// Ids of the candidates for a name, best first.
+fn ids(gazetteer: &Gazetteer, name: &str) -> Vec<u64> {
+    gazetteer.lookup(name).iter().map(|&i| gazetteer.place(i).unwrap().id.0).collect()
+}
+
+fn best(gazetteer: &Gazetteer, name: &str) -> u64 {
+    *ids(gazetteer, name).first().unwrap_or_else(|| panic!("no candidate for {name:?}"))
+}
+
+#[test]
+fn every_gold_place_of_the_sample_articles_has_a_close_candidate() {
+    let gold = std::fs::read_to_string(shared("gold/seeds.jsonl")).expect("../shared/gold/seeds.jsonl is readable");
+    let g = embedded();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let article: serde_json::Value = serde_json::from_str(line).unwrap();
+        for t in article["toponyms"].as_array().unwrap() {
+            let kind = t["kind"].as_str().unwrap_or("");
+            let mut candidates = g.lookup(t["text"].as_str().unwrap());
+            if let Some(ext) = t["ext_text"].as_str() {
+                candidates.extend(g.lookup(ext));
+            }
+            let places: Vec<_> = candidates.iter().map(|&i| g.place(i).unwrap()).collect();
+            let ok = match (t["lat"].as_f64(), t["lon"].as_f64()) {
+                (Some(lat), Some(lon)) => {
+                    let limit = if kind == "city" || kind == "village" { 50.0 } else { 100.0 };
+                    let gold_id = t["geonameid"].as_u64();
+                    places.iter().any(|p| {
+                        // A country's point differs between gazetteers; its GeoNames id does not.
+                        Some(p.id.0) == gold_id || distance_km(p.lonlat, Point::new(lon, lat)) <= limit
+                    })
+                }
+                // Rivers have no gold point: a river must be among the candidates.
+                _ => places.iter().any(|p| p.kind == Kind::River),
+            };
+            checked += 1;
+            if !ok {
+                failures.push(format!("{} ({kind}) at {}", t["text"], t["start"]));
+            }
+        }
+    }
+    assert!(checked >= 100, "only {checked} gold toponyms read");
+    assert!(failures.is_empty(), "no close candidate for: {failures:?}");
+}
+
+#[test]
+fn old_and_transliterated_names_find_the_place() {
+    let g = embedded();
+    // Each spelling must put the named GeoNames place first.
+    let cases: [(&str, u64); 22] = [
+        ("Kyiv", 703448),
+        ("Kiev", 703448),
+        ("Київ", 703448),
+        ("Kharkiv", 706483),
+        ("Kharkov", 706483),
+        ("Izium", 707292),
+        ("Izyum", 707292),
+        ("Zaporizhzhia", 687700),
+        ("Zaporozhye", 687700),
+        ("Mykolaiv", 700569),
+        ("Nikolaev", 700569),
+        ("Odesa", 698740),
+        ("Odessa", 698740),
+        ("Luhansk", 702658),
+        ("Lugansk", 702658),
+        ("Bakhmut", 713174),
+        ("Artemovsk", 713174),
+        ("Chkalovske", 710429),
+        ("Melitopol", 701404),
+        ("Chonhar", 7031339),
+        ("Moscow", 524901),
+        ("St. Petersburg", 498817),
+    ];
+    for (name, id) in cases {
+        assert_eq!(best(g, name), id, "{name}");
+    }
+    assert_eq!(&*g.get(PlaceId(710429)).unwrap().name, "Prolisne");
+}
+
+#[test]
+fn countries_answer_to_their_short_forms() {
+    let g = embedded();
+    for name in ["US", "U.S.", "U S", "USA", "United States", "America"] {
+        assert_eq!(best(g, name), 6252001, "{name}");
+    }
+    for name in ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"] {
+        assert_eq!(best(g, name), 2635167, "{name}");
+    }
+    assert_eq!(best(g, "the Ukraine"), 690791);
+    assert_eq!(best(g, "Russian Federation"), 2017370);
+}
+
+#[test]
+fn qualified_region_names_find_the_region() {
+    let g = embedded();
+    for name in ["Kharkiv Oblast", "Kharkiv oblast", "Kharkiv region", "Kharkiv province", "Kharkivska Oblast"] {
+        assert_eq!(best(g, name), 706482, "{name}");
+    }
+    assert_eq!(best(g, "Kherson region"), 706442);
+    assert_eq!(best(g, "Zaporizhzhia region"), 687699);
+    let region = g.get(PlaceId(706482)).unwrap();
+    assert_eq!(region.kind, Kind::Region);
+    assert_eq!(region.polygon.as_deref(), Some("UA-63"));
+    // "Kharkiv" alone offers both the city and the oblast.
+    let both = ids(g, "Kharkiv");
+    assert!(both.contains(&706483) && both.contains(&706482), "{both:?}");
+}
+
+#[test]
+fn crimea_and_sevastopol_are_filed_under_ukraine() {
+    let g = embedded();
+    let crimea: Vec<_> = g.lookup("Crimea").into_iter().map(|i| g.place(i).unwrap()).collect();
+    assert!(crimea.iter().any(|p| p.kind == Kind::Region && p.id == PlaceId(703883)));
+    assert!(crimea.iter().any(|p| p.kind == Kind::Peninsula));
+    assert!(crimea.iter().all(|p| p.country.as_str() == "UA"));
+    let sevastopol = g.get(PlaceId(694422)).expect("Sevastopol region");
+    assert_eq!(sevastopol.country.as_str(), "UA");
+}
+
+#[test]
+fn possessives_apostrophes_and_case_are_folded() {
+    let g = embedded();
+    assert_eq!(best(g, "Kyiv's"), 703448);
+    assert_eq!(best(g, "Kiev’s"), 703448);
+    assert_eq!(best(g, "KHARKIV"), 706483);
+    assert_eq!(best(g, "Donets'k Oblast"), best(g, "Donetsk Oblast"));
+    assert!(g.lookup("Xyzzyplugh").is_empty());
+}
+
+#[test]
+fn the_supplement_adds_what_no_source_has() {
+    let g = embedded();
+    for (name, kind) in [
+        ("Donbas", Kind::Area),
+        ("Dnipro river", Kind::River),
+        ("Siverskyi Donets", Kind::River),
+        ("Black Sea", Kind::Sea),
+        ("Sea of Azov", Kind::Sea),
+        ("Kerch Strait", Kind::Sea),
+        ("Kakhovka Reservoir", Kind::Sea),
+        ("Crimean peninsula", Kind::Peninsula),
+    ] {
+        let found = g.lookup(name);
+        assert!(found.iter().any(|&i| g.place(i).unwrap().kind == kind), "{name} as {kind}");
+    }
+    assert_eq!(best(g, "Wales"), 2634895);
+    assert_eq!(best(g, "Greater London"), 2648110);
+}
+
+#[test]
+fn spatial_queries_match_a_linear_scan() {
+    let g = embedded();
+    let kharkiv = Point::new(36.25475, 49.98177);
+    let nearest = g.spatial().nearest(kharkiv, 1);
+    assert_eq!(g.place(nearest[0].place).unwrap().id, PlaceId(706483));
+
+    for (center, km) in [(kharkiv, 30.0), (Point::new(-0.1, 51.5), 15.0), (Point::new(179.9, -16.5), 200.0)] {
+        let found = g.near(center, km);
+        let mut expected: Vec<u32> = (0..g.len() as u32)
+            .filter(|&i| distance_km(g.place(i).unwrap().lonlat, center) <= km)
+            .collect();
+        let mut got: Vec<u32> = found.iter().map(|n| n.place).collect();
+        assert!(found.windows(2).all(|w| w[0].km <= w[1].km), "sorted by distance");
+        for n in &found {
+            let exact = distance_km(g.place(n.place).unwrap().lonlat, center);
+            assert!((n.km - exact).abs() < 0.01, "{} vs {exact}", n.km);
+        }
+        got.sort_unstable();
+        expected.sort_unstable();
+        // Points exactly at the radius may fall either way through rounding.
+        let boundary = |i: &u32| (distance_km(g.place(*i).unwrap().lonlat, center) - km).abs() < 1e-6;
+        got.retain(|i| !boundary(i));
+        expected.retain(|i| !boundary(i));
+        assert_eq!(got, expected, "within {km} km of {center:?}");
+    }
+
+    let (min_lon, min_lat, max_lon, max_lat) = (35.5, 49.0, 38.0, 50.5);
+    let mut got = g.spatial().within_box(min_lon, min_lat, max_lon, max_lat);
+    got.sort_unstable();
+    let expected: Vec<u32> = (0..g.len() as u32)
+        .filter(|&i| {
+            let p = g.place(i).unwrap();
+            (min_lon..=max_lon).contains(&p.lon()) && (min_lat..=max_lat).contains(&p.lat())
+        })
+        .collect();
+    assert!(expected.len() > 100);
+    assert_eq!(got, expected);
+}
+
+fn write_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// A GeoNames row with the 19 standard columns.
+fn geonames_row(id: u64, name: &str, alts: &str, lat: &str, lon: &str, class: &str, code: &str, pop: &str) -> String {
+    format!("{id}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{class}\t{code}\tUA\t\t07\t\t\t\t{pop}\t\t150\tEurope/Kyiv\t2024-01-01\n")
+}
+
+#[test]
+fn a_broken_geonames_file_reports_each_bad_line_and_keeps_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    text.push_str(&geonames_row(90000001, "Testivka", "Testowka,Тестівка", "49.5", "36.5", "P", "PPL", "1200"));
+    text.push_str("90000002\tBroken\tonly five columns\t1\t2\n");
+    text.push_str(&geonames_row(90000003, "Badlat", "", "north", "36.5", "P", "PPL", "10"));
+    text.push_str(&geonames_row(90000004, "Farout", "", "91.5", "36.5", "P", "PPL", "10"));
+    text.push_str(&geonames_row(90000005, "Some Hotel", "", "49.5", "36.5", "S", "HTL", "0"));
+    text.push_str(&geonames_row(90000006, "Novyi Test", "", "49.6", "36.6", "P", "PPL", "30000"));
+    let path = write_file(&dir, "UA.txt", text.as_bytes());
+
+    let mut g = Gazetteer::embedded().unwrap();
+    let before = g.len();
+    let mut progress_calls = 0;
+    let report = g.load_file(&path, &mut |_| progress_calls += 1).unwrap();
+    assert!(progress_calls >= 1);
+    assert_eq!(report.places, 2);
+    assert_eq!(report.skipped, 3);
+    assert_eq!(report.ignored, 1);
+    let lines: Vec<u64> = report.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, vec![2, 3, 4]);
+    let shown: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+    assert!(shown[0].ends_with("UA.txt:2: expected 19 tab-separated columns, found 5"), "{}", shown[0]);
+    assert!(shown[1].contains("latitude \"north\" is not a number"), "{}", shown[1]);
+    assert!(shown[2].contains("out of range"), "{}", shown[2]);
+
+    assert_eq!(g.len(), before + 2);
+    assert_eq!(best(&g, "Testowka"), 90000001);
+    assert_eq!(best(&g, "Тестівка"), 90000001);
+    assert_eq!(g.get(PlaceId(90000006)).unwrap().kind, Kind::City);
+    // The new places are in the spatial index too.
+    let near = g.spatial().nearest(Point::new(36.5, 49.5), 1);
+    assert_eq!(g.place(near[0].place).unwrap().id, PlaceId(90000001));
+    // And the embedded places still answer.
+    assert_eq!(best(&g, "Kharkov"), 706483);
+}
+
+#[test]
+fn geonames_rows_replace_embedded_places_with_the_same_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = geonames_row(707292, "Izium", "Izyum,Izjum", "49.21", "37.28", "P", "PPLA2", "45000");
+    let path = write_file(&dir, "izium.txt", row.as_bytes());
+    let mut g = Gazetteer::embedded().unwrap();
+    let before = g.len();
+    g.load_file(&path, &mut |_| {}).unwrap();
+    assert_eq!(g.len(), before);
+    assert_eq!(&*g.get(PlaceId(707292)).unwrap().name, "Izium");
+    assert_eq!(best(&g, "Izyum"), 707292);
+}
+
+#[test]
+fn zipped_and_gzipped_dumps_load_like_plain_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = geonames_row(90000010, "Zipovo", "", "48.0", "37.0", "P", "PPL", "500");
+
+    let zip_path = dir.path().join("cities1000.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(b"GeoNames readme, not data").unwrap();
+    zip.start_file("cities1000.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(row.as_bytes()).unwrap();
+    zip.finish().unwrap();
+
+    let gz_path = dir.path().join("UA.txt.gz");
+    let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&gz_path).unwrap(), flate2::Compression::fast());
+    gz.write_all(geonames_row(90000011, "Gzipivka", "", "48.1", "37.1", "P", "PPL", "500").as_bytes()).unwrap();
+    gz.finish().unwrap();
+
+    let mut g = Gazetteer::embedded().unwrap();
+    assert_eq!(g.load_file(&zip_path, &mut |_| {}).unwrap().places, 1);
+    assert_eq!(g.load_file(&gz_path, &mut |_| {}).unwrap().places, 1);
+    assert_eq!(best(&g, "Zipovo"), 90000010);
+    assert_eq!(best(&g, "Gzipivka"), 90000011);
+}
+
+#[test]
+fn alternate_names_extend_known_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "1\t703448\tde\tKiewstadt\t\t\t\t\t\t\n\
+                2\t703448\tlink\thttps://example.org/Kyiv\t\t\t\t\t\t\n\
+                3\t999999999\ten\tNowhere Known\t\t\t\t\t\t\n\
+                4\tnot-a-number\ten\tBroken\t\t\t\t\t\t\n";
+    let path = write_file(&dir, "alternateNamesV2.txt", text.as_bytes());
+    let mut g = Gazetteer::embedded().unwrap();
+    let report = g.load_file(&path, &mut |_| {}).unwrap();
+    assert_eq!(report.names, 1);
+    assert_eq!(report.ignored, 2);
+    assert_eq!(report.skipped, 1);
+    assert_eq!(report.errors[0].line, 4);
+    assert_eq!(best(&g, "Kiewstadt"), 703448);
+}
+
+#[test]
+fn custom_places_load_from_csv_and_tsv() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "name,lat,lon,kind,alternate_names\n\
+               Hill 223,49.10,37.20,area,Height 223|Vysota 223\n\
+               \"Staff HQ, north\",49.2,37.3,,\n\
+               Bad Row,500,37.3,area,\n\
+               Short Row,49.2\n\
+               Odd Kind,49.2,37.3,spaceport,\n";
+    let path = write_file(&dir, "mine.csv", csv.as_bytes());
+    let mut g = Gazetteer::embedded().unwrap();
+    let report = g.load_file(&path, &mut |_| {}).unwrap();
+    assert_eq!(report.places, 2);
+    assert_eq!(report.skipped, 3);
+    assert_eq!(report.errors.iter().map(|e| e.line).collect::<Vec<_>>(), vec![4, 5, 6]);
+    let hill = g.get(PlaceId(best(&g, "Height 223"))).unwrap();
+    assert_eq!(&*hill.name, "Hill 223");
+    assert_eq!(hill.kind, Kind::Area);
+    assert!(!g.lookup("Staff HQ, north").is_empty());
+
+    let tsv = "name\tlatitude\tlongitude\tkind\nForward Base\t48.5\t37.9\tvillage\n";
+    let path = write_file(&dir, "mine.tsv", tsv.as_bytes());
+    assert_eq!(g.load_file(&path, &mut |_| {}).unwrap().places, 1);
+    assert_eq!(g.get(PlaceId(best(&g, "Forward Base"))).unwrap().kind, Kind::Village);
+}
+
+#[test]
+fn files_that_are_no_gazetteer_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty.txt", b"", "empty"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "binary"),
+        ("latin1.txt", b"Caf\xe9 \xe0 Kharkiv\n", "UTF-8"),
+        ("article.txt", b"Ukrainian forces advanced near Kharkiv on Monday.\n", "not a gazetteer"),
+    ];
+    let mut g = Gazetteer::embedded().unwrap();
+    let before = g.len();
+    for (name, bytes, reason) in cases {
+        let path = write_file(&dir, name, bytes);
+        let message = g.load_file(&path, &mut |_| {}).unwrap_err().to_string();
+        assert!(message.contains(name), "{message}");
+        assert!(message.contains(reason), "{message}");
+    }
+    let missing = g.load_file(&dir.path().join("missing.txt"), &mut |_| {}).unwrap_err().to_string();
+    assert!(missing.contains("missing.txt"), "{missing}");
+    assert_eq!(g.len(), before);
+}
