@@ -47,9 +47,19 @@ fn run() -> Result<(), String> {
     let places = gunzip(places_gz)?;
     let mut names = name_table::NameTableBuilder::default();
     let mut folded = String::new();
+    let mut previous_id = None;
     for (row, line) in places.lines().enumerate() {
         let cols: Vec<&str> = line.split('\t').collect();
-        validate(&cols).map_err(|e| format!("{}:{}: {e}", places_gz.display(), row + 1))?;
+        let id = validate(&cols).map_err(|e| format!("{}:{}: {e}", places_gz.display(), row + 1))?;
+        // The app finds embedded places by binary search on the id.
+        if previous_id.is_some_and(|p| p >= id) {
+            return Err(format!(
+                "{}:{}: ids are not strictly increasing",
+                places_gz.display(),
+                row + 1
+            ));
+        }
+        previous_id = Some(id);
         let row = u32::try_from(row).map_err(|e| e.to_string())?;
         let alternates = cols[10].split('|').filter(|n| !n.is_empty());
         for name in std::iter::once(cols[2]).chain(alternates) {
@@ -66,12 +76,12 @@ fn run() -> Result<(), String> {
 }
 
 /// Rejects rows the runtime parser would not accept, so a bad data file
-/// fails the build instead of the app.
-fn validate(cols: &[&str]) -> Result<(), String> {
+/// fails the build instead of the app; returns the row's id.
+fn validate(cols: &[&str]) -> Result<u64, String> {
     if cols.len() != PLACE_COLUMNS {
         return Err(format!("{} columns, expected {PLACE_COLUMNS}", cols.len()));
     }
-    cols[0].parse::<u64>().map_err(|e| format!("id: {e}"))?;
+    let id = cols[0].parse::<u64>().map_err(|e| format!("id: {e}"))?;
     if !KINDS.contains(&cols[1]) {
         return Err(format!("unknown kind {:?}", cols[1]));
     }
@@ -84,7 +94,7 @@ fn validate(cols: &[&str]) -> Result<(), String> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(format!("point {lat},{lon} out of range"));
     }
-    Ok(())
+    Ok(id)
 }
 
 fn gunzip(path: &Path) -> Result<String, String> {

@@ -95,7 +95,12 @@ fn user_dump() -> Option<PathBuf> {
     if !path.exists() {
         let start = Instant::now();
         write_synthetic_dump(&path, rows).expect("write the synthetic dump");
-        println!("wrote {} synthetic rows to {} in {:.1} s", rows, path.display(), start.elapsed().as_secs_f64());
+        println!(
+            "wrote {} synthetic rows to {} in {:.1} s",
+            rows,
+            path.display(),
+            start.elapsed().as_secs_f64()
+        );
     }
     Some(path)
 }
@@ -112,15 +117,18 @@ fn write_synthetic_dump(path: &PathBuf, rows: u64) -> std::io::Result<()> {
         state ^= state << 17;
         state
     };
-    const SYLLABLES: [&str; 16] =
-        ["ka", "ro", "vi", "ne", "lo", "mar", "pol", "sk", "ye", "dor", "an", "bu", "ch", "ha", "ri", "zo"];
+    const SYLLABLES: [&str; 16] = [
+        "ka", "ro", "vi", "ne", "lo", "mar", "pol", "sk", "ye", "dor", "an", "bu", "ch", "ha", "ri", "zo",
+    ];
     let word = |n: u64| {
         let mut w = String::new();
         for i in 0..(2 + n % 3) {
             w.push_str(SYLLABLES[((n >> (4 * i)) % 16) as usize]);
         }
         let mut c = w.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
     };
     for id in 0..rows {
         let r = next();

@@ -5,7 +5,10 @@
 use std::process::{Command, Output};
 
 fn georef(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_georef")).args(args).output().expect("georef runs")
+    Command::new(env!("CARGO_BIN_EXE_georef"))
+        .args(args)
+        .output()
+        .expect("georef runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -19,7 +22,10 @@ fn lookup_prints_candidates_best_first_with_all_columns() {
     let text = stdout(&out);
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
-    assert_eq!(header, ["id", "name", "kind", "country", "admin1", "population", "lat", "lon"]);
+    assert_eq!(
+        header,
+        ["id", "name", "kind", "country", "admin1", "population", "lat", "lon"]
+    );
     let first: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
     assert_eq!(first[..4], ["706483", "Kharkiv", "city", "UA"]);
 }
@@ -65,13 +71,23 @@ fn near_lists_places_around_a_point_nearest_first() {
 fn user_gazetteer_errors_name_file_and_line_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.csv");
-    std::fs::write(&path, "name,lat,lon,kind\nHill 223,49.1,37.2,area\nBroken,north,37.2,area\n").unwrap();
+    std::fs::write(
+        &path,
+        "name,lat,lon,kind\nHill 223,49.1,37.2,area\nBroken,north,37.2,area\n",
+    )
+    .unwrap();
     let out = georef(&["gazetteer", "lookup", "Hill 223", "--gazetteer", path.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(stdout(&out).contains("Hill 223"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("mine.csv:3: latitude \"north\" is not a number"), "{stderr}");
-    assert!(stderr.contains("1 places") && stderr.contains("1 malformed rows skipped"), "{stderr}");
+    assert!(
+        stderr.contains("mine.csv:3: latitude \"north\" is not a number"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 places") && stderr.contains("1 malformed rows skipped"),
+        "{stderr}"
+    );
 
     let prose = dir.path().join("notes.txt");
     std::fs::write(&prose, "Just a note about Kharkiv.\n").unwrap();

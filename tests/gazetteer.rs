@@ -21,11 +21,17 @@ fn shared(path: &str) -> PathBuf {
 
 /// Ids of the candidates for a name, best first.
 fn ids(gazetteer: &Gazetteer, name: &str) -> Vec<u64> {
-    gazetteer.lookup(name).iter().map(|&i| gazetteer.place(i).unwrap().id.0).collect()
+    gazetteer
+        .lookup(name)
+        .iter()
+        .map(|&i| gazetteer.place(i).unwrap().id.0)
+        .collect()
 }
 
 fn best(gazetteer: &Gazetteer, name: &str) -> u64 {
-    *ids(gazetteer, name).first().unwrap_or_else(|| panic!("no candidate for {name:?}"))
+    *ids(gazetteer, name)
+        .first()
+        .unwrap_or_else(|| panic!("no candidate for {name:?}"))
 }
 
 #[test]
@@ -45,7 +51,11 @@ fn every_gold_place_of_the_sample_articles_has_a_close_candidate() {
             let places: Vec<_> = candidates.iter().map(|&i| g.place(i).unwrap()).collect();
             let ok = match (t["lat"].as_f64(), t["lon"].as_f64()) {
                 (Some(lat), Some(lon)) => {
-                    let limit = if kind == "city" || kind == "village" { 50.0 } else { 100.0 };
+                    let limit = if kind == "city" || kind == "village" {
+                        50.0
+                    } else {
+                        100.0
+                    };
                     let gold_id = t["geonameid"].as_u64();
                     places.iter().any(|p| {
                         // A country's point differs between gazetteers; its GeoNames id does not.
@@ -115,7 +125,13 @@ fn countries_answer_to_their_short_forms() {
 #[test]
 fn qualified_region_names_find_the_region() {
     let g = embedded();
-    for name in ["Kharkiv Oblast", "Kharkiv oblast", "Kharkiv region", "Kharkiv province", "Kharkivska Oblast"] {
+    for name in [
+        "Kharkiv Oblast",
+        "Kharkiv oblast",
+        "Kharkiv region",
+        "Kharkiv province",
+        "Kharkivska Oblast",
+    ] {
         assert_eq!(best(g, name), 706482, "{name}");
     }
     assert_eq!(best(g, "Kherson region"), 706442);
@@ -163,7 +179,10 @@ fn the_supplement_adds_what_no_source_has() {
         ("Crimean peninsula", Kind::Peninsula),
     ] {
         let found = g.lookup(name);
-        assert!(found.iter().any(|&i| g.place(i).unwrap().kind == kind), "{name} as {kind}");
+        assert!(
+            found.iter().any(|&i| g.place(i).unwrap().kind == kind),
+            "{name} as {kind}"
+        );
     }
     assert_eq!(best(g, "Wales"), 2634895);
     assert_eq!(best(g, "Greater London"), 2648110);
@@ -176,7 +195,11 @@ fn spatial_queries_match_a_linear_scan() {
     let nearest = g.spatial().nearest(kharkiv, 1);
     assert_eq!(g.place(nearest[0].place).unwrap().id, PlaceId(706483));
 
-    for (center, km) in [(kharkiv, 30.0), (Point::new(-0.1, 51.5), 15.0), (Point::new(179.9, -16.5), 200.0)] {
+    for (center, km) in [
+        (kharkiv, 30.0),
+        (Point::new(-0.1, 51.5), 15.0),
+        (Point::new(179.9, -16.5), 200.0),
+    ] {
         let found = g.near(center, km);
         let mut expected: Vec<u32> = (0..g.len() as u32)
             .filter(|&i| distance_km(g.place(i).unwrap().lonlat, center) <= km)
@@ -217,19 +240,48 @@ fn write_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 
 /// A GeoNames row with the 19 standard columns.
 fn geonames_row(id: u64, name: &str, alts: &str, lat: &str, lon: &str, class: &str, code: &str, pop: &str) -> String {
-    format!("{id}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{class}\t{code}\tUA\t\t07\t\t\t\t{pop}\t\t150\tEurope/Kyiv\t2024-01-01\n")
+    format!(
+        "{id}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{class}\t{code}\tUA\t\t07\t\t\t\t{pop}\t\t150\tEurope/Kyiv\t2024-01-01\n"
+    )
 }
 
 #[test]
 fn a_broken_geonames_file_reports_each_bad_line_and_keeps_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::new();
-    text.push_str(&geonames_row(90000001, "Testivka", "Testowka,Тестівка", "49.5", "36.5", "P", "PPL", "1200"));
+    text.push_str(&geonames_row(
+        90000001,
+        "Testivka",
+        "Testowka,Тестівка",
+        "49.5",
+        "36.5",
+        "P",
+        "PPL",
+        "1200",
+    ));
     text.push_str("90000002\tBroken\tonly five columns\t1\t2\n");
     text.push_str(&geonames_row(90000003, "Badlat", "", "north", "36.5", "P", "PPL", "10"));
     text.push_str(&geonames_row(90000004, "Farout", "", "91.5", "36.5", "P", "PPL", "10"));
-    text.push_str(&geonames_row(90000005, "Some Hotel", "", "49.5", "36.5", "S", "HTL", "0"));
-    text.push_str(&geonames_row(90000006, "Novyi Test", "", "49.6", "36.6", "P", "PPL", "30000"));
+    text.push_str(&geonames_row(
+        90000005,
+        "Some Hotel",
+        "",
+        "49.5",
+        "36.5",
+        "S",
+        "HTL",
+        "0",
+    ));
+    text.push_str(&geonames_row(
+        90000006,
+        "Novyi Test",
+        "",
+        "49.6",
+        "36.6",
+        "P",
+        "PPL",
+        "30000",
+    ));
     let path = write_file(&dir, "UA.txt", text.as_bytes());
 
     let mut g = Gazetteer::embedded().unwrap();
@@ -243,7 +295,11 @@ fn a_broken_geonames_file_reports_each_bad_line_and_keeps_the_rest() {
     let lines: Vec<u64> = report.errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, vec![2, 3, 4]);
     let shown: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
-    assert!(shown[0].ends_with("UA.txt:2: expected 19 tab-separated columns, found 5"), "{}", shown[0]);
+    assert!(
+        shown[0].ends_with("UA.txt:2: expected 19 tab-separated columns, found 5"),
+        "{}",
+        shown[0]
+    );
     assert!(shown[1].contains("latitude \"north\" is not a number"), "{}", shown[1]);
     assert!(shown[2].contains("out of range"), "{}", shown[2]);
 
@@ -278,15 +334,18 @@ fn zipped_and_gzipped_dumps_load_like_plain_ones() {
 
     let zip_path = dir.path().join("cities1000.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
-    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
     zip.write_all(b"GeoNames readme, not data").unwrap();
-    zip.start_file("cities1000.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file("cities1000.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
     zip.write_all(row.as_bytes()).unwrap();
     zip.finish().unwrap();
 
     let gz_path = dir.path().join("UA.txt.gz");
     let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&gz_path).unwrap(), flate2::Compression::fast());
-    gz.write_all(geonames_row(90000011, "Gzipivka", "", "48.1", "37.1", "P", "PPL", "500").as_bytes()).unwrap();
+    gz.write_all(geonames_row(90000011, "Gzipivka", "", "48.1", "37.1", "P", "PPL", "500").as_bytes())
+        .unwrap();
     gz.finish().unwrap();
 
     let mut g = Gazetteer::embedded().unwrap();
@@ -346,7 +405,11 @@ fn files_that_are_no_gazetteer_are_refused_by_name() {
         ("empty.txt", b"", "empty"),
         ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "binary"),
         ("latin1.txt", b"Caf\xe9 \xe0 Kharkiv\n", "UTF-8"),
-        ("article.txt", b"Ukrainian forces advanced near Kharkiv on Monday.\n", "not a gazetteer"),
+        (
+            "article.txt",
+            b"Ukrainian forces advanced near Kharkiv on Monday.\n",
+            "not a gazetteer",
+        ),
     ];
     let mut g = Gazetteer::embedded().unwrap();
     let before = g.len();
@@ -356,7 +419,10 @@ fn files_that_are_no_gazetteer_are_refused_by_name() {
         assert!(message.contains(name), "{message}");
         assert!(message.contains(reason), "{message}");
     }
-    let missing = g.load_file(&dir.path().join("missing.txt"), &mut |_| {}).unwrap_err().to_string();
+    let missing = g
+        .load_file(&dir.path().join("missing.txt"), &mut |_| {})
+        .unwrap_err()
+        .to_string();
     assert!(missing.contains("missing.txt"), "{missing}");
     assert_eq!(g.len(), before);
 }

@@ -136,23 +136,27 @@ impl Gazetteer {
         };
         match format {
             FileFormat::GeoNames => {
-                let mut places = Vec::new();
-                read_rows(path, reader, bytes_total, progress, &mut report, |line, report| {
+                // Rows are merged as they stream in, so a dump never sits in
+                // memory twice; the indexes are rebuilt even if reading fails
+                // half-way, so what was merged stays consistent.
+                let mut kept = 0;
+                let read = read_rows(path, reader, bytes_total, progress, &mut report, |line, report| {
                     match geonames_place(line) {
                         Ok(Some(mut place)) => {
                             if let Cow::Owned(code) = place.admin1 {
                                 place.admin1 = self.admin1_text(code);
                             }
-                            places.push(place);
+                            self.merge_one(place);
+                            kept += 1;
                         }
                         Ok(None) => report.ignored += 1,
                         Err(e) => return Err(e),
                     }
                     Ok(())
-                })?;
-                report.places = places.len();
-                self.merge(places);
+                });
+                report.places = kept;
                 self.reindex()?;
+                read?;
             }
             FileFormat::AlternateNames => {
                 let mut names: HashMap<u32, Vec<String>> = HashMap::new();

@@ -175,21 +175,26 @@ impl Gazetteer {
     /// Adds or replaces places (a place with a known id replaces the old
     /// record); call [`Gazetteer::reindex`] afterwards.
     fn merge(&mut self, places: Vec<Place>) {
-        for place in places {
-            let index = match self.index_of(place.id) {
-                Some(i) => {
-                    self.places[i as usize] = place;
-                    i
-                }
-                None => {
-                    let Ok(i) = u32::try_from(self.places.len()) else { break };
-                    self.added_ids.insert(place.id, i);
-                    self.places.push(place);
-                    i
-                }
-            };
-            self.touched.push(index);
-        }
+        places.into_iter().for_each(|place| self.merge_one(place));
+    }
+
+    /// Adds or replaces one place; call [`Gazetteer::reindex`] afterwards.
+    fn merge_one(&mut self, place: Place) {
+        let index = match self.index_of(place.id) {
+            Some(i) => {
+                self.places[i as usize] = place;
+                i
+            }
+            None => {
+                let Ok(i) = u32::try_from(self.places.len()) else {
+                    return;
+                };
+                self.added_ids.insert(place.id, i);
+                self.places.push(place);
+                i
+            }
+        };
+        self.touched.push(index);
     }
 
     /// Adds alternate names to the place at `index`; call

@@ -82,7 +82,11 @@ impl NameTable {
         if slots == 0 || bytes.len() != postings_at + postings * 4 {
             return None;
         }
-        Some(NameTable { bytes, slots, postings_at })
+        Some(NameTable {
+            bytes,
+            slots,
+            postings_at,
+        })
     }
 
     /// The place indexes whose names hash to `hash`, in ascending order.
