@@ -239,7 +239,9 @@ fn write_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// A GeoNames row with the 19 standard columns.
-fn geonames_row(id: u64, name: &str, alts: &str, lat: &str, lon: &str, class: &str, code: &str, pop: &str) -> String {
+/// `point` is (lat, lon) and `feature` (class, code), as text.
+fn geonames_row(id: u64, name: &str, alts: &str, point: (&str, &str), feature: (&str, &str), pop: &str) -> String {
+    let ((lat, lon), (class, code)) = (point, feature);
     format!(
         "{id}\t{name}\t{name}\t{alts}\t{lat}\t{lon}\t{class}\t{code}\tUA\t\t07\t\t\t\t{pop}\t\t150\tEurope/Kyiv\t2024-01-01\n"
     )
@@ -253,33 +255,41 @@ fn a_broken_geonames_file_reports_each_bad_line_and_keeps_the_rest() {
         90000001,
         "Testivka",
         "Testowka,Тестівка",
-        "49.5",
-        "36.5",
-        "P",
-        "PPL",
+        ("49.5", "36.5"),
+        ("P", "PPL"),
         "1200",
     ));
     text.push_str("90000002\tBroken\tonly five columns\t1\t2\n");
-    text.push_str(&geonames_row(90000003, "Badlat", "", "north", "36.5", "P", "PPL", "10"));
-    text.push_str(&geonames_row(90000004, "Farout", "", "91.5", "36.5", "P", "PPL", "10"));
+    text.push_str(&geonames_row(
+        90000003,
+        "Badlat",
+        "",
+        ("north", "36.5"),
+        ("P", "PPL"),
+        "10",
+    ));
+    text.push_str(&geonames_row(
+        90000004,
+        "Farout",
+        "",
+        ("91.5", "36.5"),
+        ("P", "PPL"),
+        "10",
+    ));
     text.push_str(&geonames_row(
         90000005,
         "Some Hotel",
         "",
-        "49.5",
-        "36.5",
-        "S",
-        "HTL",
+        ("49.5", "36.5"),
+        ("S", "HTL"),
         "0",
     ));
     text.push_str(&geonames_row(
         90000006,
         "Novyi Test",
         "",
-        "49.6",
-        "36.6",
-        "P",
-        "PPL",
+        ("49.6", "36.6"),
+        ("P", "PPL"),
         "30000",
     ));
     let path = write_file(&dir, "UA.txt", text.as_bytes());
@@ -317,7 +327,14 @@ fn a_broken_geonames_file_reports_each_bad_line_and_keeps_the_rest() {
 #[test]
 fn geonames_rows_replace_embedded_places_with_the_same_id() {
     let dir = tempfile::tempdir().unwrap();
-    let row = geonames_row(707292, "Izium", "Izyum,Izjum", "49.21", "37.28", "P", "PPLA2", "45000");
+    let row = geonames_row(
+        707292,
+        "Izium",
+        "Izyum,Izjum",
+        ("49.21", "37.28"),
+        ("P", "PPLA2"),
+        "45000",
+    );
     let path = write_file(&dir, "izium.txt", row.as_bytes());
     let mut g = Gazetteer::embedded().unwrap();
     let before = g.len();
@@ -330,7 +347,7 @@ fn geonames_rows_replace_embedded_places_with_the_same_id() {
 #[test]
 fn zipped_and_gzipped_dumps_load_like_plain_ones() {
     let dir = tempfile::tempdir().unwrap();
-    let row = geonames_row(90000010, "Zipovo", "", "48.0", "37.0", "P", "PPL", "500");
+    let row = geonames_row(90000010, "Zipovo", "", ("48.0", "37.0"), ("P", "PPL"), "500");
 
     let zip_path = dir.path().join("cities1000.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
@@ -344,7 +361,7 @@ fn zipped_and_gzipped_dumps_load_like_plain_ones() {
 
     let gz_path = dir.path().join("UA.txt.gz");
     let mut gz = flate2::write::GzEncoder::new(std::fs::File::create(&gz_path).unwrap(), flate2::Compression::fast());
-    gz.write_all(geonames_row(90000011, "Gzipivka", "", "48.1", "37.1", "P", "PPL", "500").as_bytes())
+    gz.write_all(geonames_row(90000011, "Gzipivka", "", ("48.1", "37.1"), ("P", "PPL"), "500").as_bytes())
         .unwrap();
     gz.finish().unwrap();
 
