@@ -11,6 +11,12 @@ use unicode_normalization::char::is_combining_mark;
 ///
 /// `"Kharkiv Oblast"`, `"kharkiv  oblast"` and `"Khárkiv-Oblast"` all fold to
 /// `"kharkiv oblast"`; `"Donets'k"` folds to `"donetsk"` and `"U.S."` to `"us"`.
+///
+/// ```
+/// use georef::gazetteer::fold::fold;
+/// assert_eq!(fold("Khárkiv-Oblast"), "kharkiv oblast");
+/// assert_eq!(fold("Donets'k"), fold("Donetsk"));
+/// ```
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     fold_into(name, &mut out);

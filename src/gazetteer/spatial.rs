@@ -107,6 +107,18 @@ impl SpatialIndex {
 }
 
 /// Great-circle distance between two lon/lat points in kilometres.
+///
+/// # Units
+/// Points are lon/lat in degrees; the result is kilometres on a sphere of
+/// [`EARTH_RADIUS_KM`].
+///
+/// ```
+/// use geo::Point;
+/// use georef::gazetteer::distance_km;
+/// let kyiv = Point::new(30.5238, 50.45466);
+/// let kharkiv = Point::new(36.25475, 49.98177);
+/// assert!((distance_km(kyiv, kharkiv) - 410.0).abs() < 10.0);
+/// ```
 pub fn distance_km(a: Point<f64>, b: Point<f64>) -> f64 {
     Haversine.distance(a, b) / 1000.0
 }
