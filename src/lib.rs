@@ -4,5 +4,9 @@
 //! mentions -> claims -> corpus -> map, filters and export. Each stage is a
 //! module; this crate root only re-exports them.
 
+pub mod atomic_write;
 pub mod cli;
+pub mod eval;
 pub mod gazetteer;
+pub mod tagger;
+pub mod text;

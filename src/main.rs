@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use georef::cli::{self, PlaceFormat};
+use georef::cli::{self, PlaceFormat, TagFormat};
 
 /// georef turns news articles into a map of the places they name.
 #[derive(Parser)]
@@ -23,6 +23,28 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Find the place names in articles and print one mention a line.
+    Tag {
+        /// Text or markdown files, folders (read recursively), or JSONL files
+        /// of articles ({"id", "text", "title"?, "date"?, "source"?, "url"?}).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: TagFormat,
+        /// Write here (atomically) instead of standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Score the tagger against gold annotations (the format of ../shared/gold).
+    Eval {
+        /// The gold JSONL file.
+        gold: PathBuf,
+        /// Folder of the articles the gold file names (default: ../articles
+        /// beside the gold file), for gold files without the text.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
     /// Query the gazetteer: what the tagger will see.
     Gazetteer {
         #[command(subcommand)]
@@ -74,6 +96,18 @@ fn main() -> ExitCode {
 fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.command {
+        Some(Command::Tag { inputs, format, output }) => {
+            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
+            let articles = cli::read_articles(&inputs);
+            let count = cli::tag(&gazetteer, &articles, format, output.as_deref())?;
+            eprintln!("georef: {count} mentions in {} articles", articles.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Eval { gold, corpus }) => {
+            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
+            cli::eval(&gazetteer, &gold, corpus.as_deref(), &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Gazetteer { query }) => {
             let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
             let found = match query {

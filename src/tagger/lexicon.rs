@@ -1,0 +1,175 @@
+//! The word lists the matcher consults, as data: demonyms, phrases that are
+//! never places, place names that are also everyday words, and the small
+//! closed classes (connectors inside names, locative prepositions, titles).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::fold::{fold, name_hash};
+use crate::gazetteer::{Gazetteer, Kind, PlaceId};
+
+static DEMONYMS: &str = include_str!("data/demonyms.tsv");
+static NOT_PLACES: &str = include_str!("data/not_places.txt");
+static COMMON_WORDS: &str = include_str!("../../gazetteer/common_words.txt");
+static ALIASES: &str = include_str!("../../gazetteer/aliases.tsv");
+
+/// Lower-case words allowed inside a multi-word name ("Sea of Azov",
+/// "Rostov-on-Don", "Bosnia and Herzegovina").
+pub const CONNECTORS: [&str; 14] = [
+    "of", "on", "upon", "de", "del", "la", "le", "du", "am", "and", "the", "el", "al", "da",
+];
+
+/// Words before a name that say "this is a place" ("in Reading", "near Nice").
+pub const LOCATIVES: [&str; 18] = [
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "outside",
+    "into",
+    "towards",
+    "toward",
+    "around",
+    "across",
+    "via",
+    "through",
+    "inside",
+    "reached",
+    "entered",
+    "liberated",
+    "captured",
+];
+
+/// Capitalised words that may follow a place name without making it part of
+/// a person's or organisation's name ("Kharkiv Governor", "Ukraine President").
+pub const TITLES: [&str; 24] = [
+    "president",
+    "prime",
+    "minister",
+    "governor",
+    "mayor",
+    "general",
+    "army",
+    "armed",
+    "forces",
+    "navy",
+    "government",
+    "parliament",
+    "police",
+    "foreign",
+    "defence",
+    "defense",
+    "military",
+    "embassy",
+    "ambassador",
+    "officials",
+    "troops",
+    "region",
+    "oblast",
+    "city",
+];
+
+/// Where a demonym points: a place index in the gazetteer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Demonym {
+    /// Index of the country (or region) the adjective refers to.
+    pub place: u32,
+}
+
+/// The matcher's word lists, keyed by folded-name hash.
+pub struct Lexicon {
+    demonyms: HashMap<u64, Demonym>,
+    not_places: HashSet<u64>,
+    common_words: HashSet<u64>,
+    abbreviations: HashSet<u64>,
+    /// Longest phrase in the never-a-place list, in words.
+    pub longest_not_place: usize,
+    /// Longest demonym, in words.
+    pub longest_demonym: usize,
+}
+
+impl Lexicon {
+    /// Builds the lists, pointing demonyms at the gazetteer's countries.
+    pub fn new(gazetteer: &Gazetteer) -> Lexicon {
+        let countries: HashMap<&str, u32> = gazetteer
+            .places()
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == Kind::Country)
+            .filter_map(|(i, p)| Some((p.country.as_str(), u32::try_from(i).ok()?)))
+            .collect();
+        let mut demonyms = HashMap::new();
+        let mut longest_demonym = 1;
+        for line in data_lines(DEMONYMS) {
+            let Some((word, target)) = line.split_once('\t') else {
+                continue;
+            };
+            let place = match target.parse::<u64>() {
+                Ok(id) => gazetteer.index_of(PlaceId(id)),
+                Err(_) => countries.get(target).copied(),
+            };
+            let Some(place) = place else { continue };
+            let folded = fold(word);
+            longest_demonym = longest_demonym.max(folded.split(' ').count());
+            demonyms.insert(name_hash(&folded), Demonym { place });
+            demonyms.entry(name_hash(&plural(&folded))).or_insert(Demonym { place });
+        }
+        let not_places: HashSet<u64> = data_lines(NOT_PLACES).map(|l| name_hash(&fold(l))).collect();
+        let longest_not_place = data_lines(NOT_PLACES)
+            .map(|l| fold(l).split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let common_words = data_lines(COMMON_WORDS).map(|l| name_hash(&fold(l))).collect();
+        // Names in the gazetteer's alias list written with a final period
+        // ("Calif.", "Md."): the period is part of the name.
+        let abbreviations = data_lines(ALIASES)
+            .filter_map(|l| l.split_once('\t'))
+            .flat_map(|(_, names)| names.split('|'))
+            .filter(|n| n.ends_with('.') && n.matches('.').count() == 1)
+            .map(|n| name_hash(&fold(n)))
+            .collect();
+        Lexicon {
+            demonyms,
+            not_places,
+            common_words,
+            abbreviations,
+            longest_not_place,
+            longest_demonym,
+        }
+    }
+
+    /// The demonym for a folded phrase's hash ("russian", "russians").
+    pub fn demonym(&self, folded_hash: u64) -> Option<Demonym> {
+        self.demonyms.get(&folded_hash).copied()
+    }
+
+    /// Whether a folded phrase is never a place.
+    pub fn is_not_place(&self, folded_hash: u64) -> bool {
+        self.not_places.contains(&folded_hash)
+    }
+
+    /// Whether a folded name is an abbreviation written with a final period.
+    pub fn is_abbreviation(&self, folded_hash: u64) -> bool {
+        self.abbreviations.contains(&folded_hash)
+    }
+
+    /// Whether a folded single word is also an everyday English word.
+    pub fn is_common_word(&self, folded_hash: u64) -> bool {
+        self.common_words.contains(&folded_hash)
+    }
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// English plural of a folded demonym ("russian" -> "russians", "swiss" stays).
+fn plural(folded: &str) -> String {
+    if folded.ends_with('s') || folded.ends_with("ese") || folded.ends_with("sh") || folded.ends_with("ch") {
+        folded.to_string()
+    } else {
+        format!("{folded}s")
+    }
+}

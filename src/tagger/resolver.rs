@@ -1,0 +1,139 @@
+//! Picks the place each name means: the gazetteer's prior (kind,
+//! population, capital) corrected by qualifiers and by the article's own
+//! geography: the countries it names and the places it is sure of.
+
+use std::collections::HashMap;
+
+use geo::Point;
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
+use crate::gazetteer::{Gazetteer, Kind, distance_km};
+
+use super::matcher::Match;
+
+/// How many ranked candidates a mention keeps.
+pub const ALTERNATIVES: usize = 5;
+
+/// A prior lead this large makes a mention an anchor for the others.
+const ANCHOR_MARGIN: f64 = 2.0;
+/// Bonus for a candidate in a country the article names, per mention of it (capped).
+const COUNTRY_BONUS: f64 = 1.5;
+/// Bonus for a candidate near an anchor, by distance band in km.
+const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 3.0), (250.0, 2.0), (800.0, 1.0)];
+/// Bonus for a candidate whose kind the qualifier names.
+const QUALIFIER_BONUS: f64 = 4.0;
+
+/// The ranked candidates of one match, best first, with scores in 0..1
+/// that sum to at most 1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking {
+    /// (place index, score), best first, at most [`ALTERNATIVES`].
+    pub ranked: Vec<(u32, f64)>,
+}
+
+/// Ranks every match's candidates in the context of the whole article.
+pub fn resolve(matches: &[Match], gazetteer: &Gazetteer) -> Vec<Ranking> {
+    let priors: Vec<Vec<(u32, f64)>> = matches.iter().map(|m| prior_scores(m, gazetteer)).collect();
+    let context = Context::new(matches, &priors, gazetteer);
+    priors
+        .iter()
+        .enumerate()
+        .map(|(at, scores)| {
+            let mut scored: Vec<(u32, f64)> = scores
+                .iter()
+                .map(|&(place, prior)| (place, prior + context.bonus(at, place, gazetteer)))
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            Ranking {
+                ranked: normalise(scored),
+            }
+        })
+        .collect()
+}
+
+fn prior_scores(m: &Match, gazetteer: &Gazetteer) -> Vec<(u32, f64)> {
+    m.places
+        .iter()
+        .filter_map(|&i| {
+            let place = gazetteer.place(i)?;
+            let qualifier = match m.qualifier {
+                Some(q) if q.accepts(place.kind) => QUALIFIER_BONUS,
+                Some(_) => -QUALIFIER_BONUS,
+                None => 0.0,
+            };
+            Some((i, place.prominence() + qualifier))
+        })
+        .collect()
+}
+
+/// What the article as a whole says about where it is.
+struct Context {
+    /// How often each country is named or implied (by demonyms and sure places).
+    countries: HashMap<String, usize>,
+    /// Points of the places the article is sure of, keyed by match position.
+    anchors: RTree<GeomWithData<[f64; 2], usize>>,
+}
+
+impl Context {
+    fn new(matches: &[Match], priors: &[Vec<(u32, f64)>], gazetteer: &Gazetteer) -> Context {
+        let mut countries: HashMap<String, usize> = HashMap::new();
+        let mut anchors = Vec::new();
+        for (at, scores) in priors.iter().enumerate() {
+            let mut sorted = scores.clone();
+            sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let Some(&(best, best_score)) = sorted.first() else {
+                continue;
+            };
+            let margin = sorted.get(1).map_or(f64::INFINITY, |s| best_score - s.1);
+            let Some(place) = gazetteer.place(best) else { continue };
+            let sure = margin >= ANCHOR_MARGIN || matches[at].demonym;
+            if !sure {
+                continue;
+            }
+            if !place.country.is_none() {
+                *countries.entry(place.country.as_str().to_string()).or_default() += 1;
+            }
+            if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !matches[at].demonym {
+                anchors.push(GeomWithData::new([place.lon(), place.lat()], at));
+            }
+        }
+        Context {
+            countries,
+            anchors: RTree::bulk_load(anchors),
+        }
+    }
+
+    /// Context bonus for place `place` as the meaning of match number `at`.
+    fn bonus(&self, at: usize, place: u32, gazetteer: &Gazetteer) -> f64 {
+        let Some(p) = gazetteer.place(place) else { return 0.0 };
+        let named = self.countries.get(p.country.as_str()).copied().unwrap_or(0);
+        let country = COUNTRY_BONUS * (named.min(3) as f64 / 3.0 + if named > 0 { 0.5 } else { 0.0 });
+        let nearest = self
+            .anchors
+            .nearest_neighbor_iter(&[p.lon(), p.lat()])
+            .filter(|a| a.data != at)
+            .take(8)
+            .map(|a| distance_km(Point::new(a.geom()[0], a.geom()[1]), p.lonlat))
+            .fold(f64::INFINITY, f64::min);
+        let near = NEAR_BONUS
+            .iter()
+            .find(|(km, _)| nearest <= *km)
+            .map_or(0.0, |(_, b)| *b);
+        let near = if p.kind == Kind::Country { 0.0 } else { near };
+        country + near
+    }
+}
+
+/// Turns raw scores into shares that sum to 1 (softmax), keeping the top ones.
+fn normalise(scored: Vec<(u32, f64)>) -> Vec<(u32, f64)> {
+    let Some(top) = scored.first().map(|s| s.1) else {
+        return Vec::new();
+    };
+    let total: f64 = scored.iter().map(|s| (s.1 - top).exp()).sum();
+    scored
+        .into_iter()
+        .take(ALTERNATIVES)
+        .map(|(p, s)| (p, ((s - top).exp() / total * 1000.0).round() / 1000.0))
+        .collect()
+}

@@ -1,0 +1,267 @@
+//! Splits article text into word tokens with what separates them, the raw
+//! material of the matcher. One pass over the bytes; offsets are byte
+//! offsets into the original text.
+
+/// What lies between a token and the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// Start of text.
+    Start,
+    /// Spaces or tabs only.
+    Space,
+    /// A single hyphen (or dash without spaces): "Ivano-Frankivsk", "Moscow-annexed".
+    Hyphen,
+    /// A period and spaces after an abbreviation that names continue
+    /// through ("St. Petersburg").
+    AbbreviationDot,
+    /// A line break: a headline and the caption after it never merge.
+    Break,
+    /// The end of a sentence (".", "!", "?" and spaces).
+    SentenceEnd,
+    /// Other punctuation (comma, colon, quotes, brackets).
+    Punct,
+}
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// What separates it from the previous token.
+    pub gap: Gap,
+    /// First letter is upper case.
+    pub capitalized: bool,
+    /// Every letter is upper case (and there are at least two).
+    pub all_caps: bool,
+    /// A possessive "'s" follows directly ("Kyiv's"); not part of the token.
+    pub possessive: bool,
+}
+
+/// Abbreviations after which a period does not end a name ("St. Petersburg").
+const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
+
+/// Tokenizes `text`: words are runs of letters and digits, with inner
+/// apostrophes ("L'viv", "Donets'k") but not a possessive "'s", and dotted
+/// initials ("U.S.", "U.K.") kept as one token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    let mut pos = 0;
+    let mut gap_start = 0;
+    while pos < bytes.len() {
+        let Some(c) = char_at(text, pos) else { break };
+        if !c.is_alphanumeric() {
+            pos += c.len_utf8();
+            continue;
+        }
+        let start = pos;
+        let (end, possessive) = word_end(text, pos);
+        let gap = classify_gap(text, gap_start, start, tokens.last().map(|t| &text[t.start..t.end]));
+        let word = &text[start..end];
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase);
+        tokens.push(Token {
+            start,
+            end,
+            gap,
+            capitalized,
+            all_caps,
+            possessive,
+        });
+        pos = if possessive {
+            end + possessive_len(text, end)
+        } else {
+            end
+        };
+        gap_start = pos;
+    }
+    tokens
+}
+
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Length in bytes of the possessive ("'s" or "’s") at `pos`.
+fn possessive_len(text: &str, pos: usize) -> usize {
+    char_at(text, pos).map_or(0, char::len_utf8) + 1
+}
+
+/// Finds where the word starting at `start` ends, and whether a possessive follows.
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let mut pos = start;
+    // Dotted initials: U.S., U.K., U.N.
+    if let Some(end) = dotted_initials(text, start) {
+        return (end, false);
+    }
+    let mut letters = 0;
+    let mut previous_lower = false;
+    while let Some(c) = char_at(text, pos) {
+        if c.is_alphanumeric() {
+            // Words glued by a scraper ("KharkivWikimedia") split at the
+            // case change; short prefixes ("McAllen", "DeKalb") stay whole.
+            if previous_lower && c.is_uppercase() && letters >= 4 {
+                return (pos, false);
+            }
+            previous_lower = c.is_lowercase();
+            letters += 1;
+            pos += c.len_utf8();
+            continue;
+        }
+        if is_apostrophe(c) {
+            let after = pos + c.len_utf8();
+            let next = char_at(text, after);
+            if next.is_some_and(|n| n == 's' || n == 'S') {
+                let beyond = char_at(text, after + 1);
+                if !beyond.is_some_and(char::is_alphanumeric) {
+                    return (pos, true);
+                }
+            }
+            if next.is_some_and(char::is_alphabetic) && pos > start {
+                pos = after;
+                continue;
+            }
+        }
+        break;
+    }
+    (pos, false)
+}
+
+/// "U.S." style initials: single upper-case letters each followed by a dot,
+/// at least two of them. Returns the end just past the last dot.
+fn dotted_initials(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut pos = start;
+    let mut count = 0;
+    while pos + 1 < b.len() && b[pos].is_ascii_uppercase() && b[pos + 1] == b'.' {
+        let after = b.get(pos + 2).copied();
+        count += 1;
+        pos += 2;
+        if !after.is_some_and(|a| a.is_ascii_uppercase()) {
+            break;
+        }
+    }
+    (count >= 2 && !b.get(pos).is_some_and(|a| a.is_ascii_alphanumeric())).then_some(pos)
+}
+
+/// Classifies the text between two tokens.
+fn classify_gap(text: &str, from: usize, to: usize, previous: Option<&str>) -> Gap {
+    let Some(previous) = previous else { return Gap::Start };
+    let gap = &text[from..to];
+    // Nothing between two tokens: a glued word split at its case change.
+    if gap.is_empty() || gap.contains('\n') || gap.contains('\r') {
+        return Gap::Break;
+    }
+    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        return Gap::Space;
+    }
+    if gap == "-" || gap == "‑" {
+        return Gap::Hyphen;
+    }
+    let trimmed = gap.trim_end();
+    if trimmed == "." && NAME_ABBREVIATIONS.contains(&previous) {
+        return Gap::AbbreviationDot;
+    }
+    let ends_sentence = trimmed.ends_with(['.', '!', '?'])
+        || trimmed.ends_with(['.', '!', '?']) && trimmed.ends_with(['"', '”', '’', '\'']);
+    if ends_sentence
+        || trimmed
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?'])
+    {
+        // "U.S. officials": the dot belongs to the initials, not a sentence end.
+        if previous.ends_with('.') && gap.trim().is_empty() {
+            return Gap::Space;
+        }
+        return Gap::SentenceEnd;
+    }
+    Gap::Punct
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn possessives_split_but_inner_apostrophes_stay() {
+        assert_eq!(
+            words("Kyiv's army near L'viv and Donets’k"),
+            ["Kyiv", "army", "near", "L'viv", "and", "Donets’k"]
+        );
+        let t = tokenize("Kiev’s troops");
+        assert!(t[0].possessive);
+        assert_eq!(t[1].gap, Gap::Space);
+    }
+
+    #[test]
+    fn initials_stay_whole_and_gaps_are_classified() {
+        let text = "U.S. officials said. St. Petersburg-based firms\nKharkiv";
+        assert_eq!(
+            words(text),
+            [
+                "U.S.",
+                "officials",
+                "said",
+                "St",
+                "Petersburg",
+                "based",
+                "firms",
+                "Kharkiv"
+            ]
+        );
+        let gaps: Vec<Gap> = tokenize(text).iter().map(|t| t.gap).collect();
+        assert_eq!(
+            gaps,
+            [
+                Gap::Start,
+                Gap::Space,
+                Gap::Space,
+                Gap::SentenceEnd,
+                Gap::AbbreviationDot,
+                Gap::Hyphen,
+                Gap::Space,
+                Gap::Break
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_words_split_apart() {
+        let text = "troops retreat from KharkivWikimedia Commons, McAllen and DeKalb";
+        assert_eq!(
+            words(text),
+            [
+                "troops",
+                "retreat",
+                "from",
+                "Kharkiv",
+                "Wikimedia",
+                "Commons",
+                "McAllen",
+                "and",
+                "DeKalb"
+            ]
+        );
+        assert_eq!(tokenize(text)[4].gap, Gap::Break);
+    }
+
+    #[test]
+    fn case_flags() {
+        let t = tokenize("VLADIMIR Putin's US troops");
+        assert!(t[0].all_caps && t[0].capitalized);
+        assert!(t[1].capitalized && !t[1].all_caps && t[1].possessive);
+        assert!(t[2].all_caps);
+        assert!(!t[3].capitalized);
+    }
+}
