@@ -69,6 +69,57 @@ pub const TITLES: [&str; 24] = [
     "city",
 ];
 
+/// Capitalised words at a sentence start that say nothing about the name
+/// after them ("The Kharkiv region", "After Izium fell").
+pub const FUNCTION_WORDS: [&str; 40] = [
+    "the",
+    "a",
+    "an",
+    "in",
+    "at",
+    "on",
+    "from",
+    "to",
+    "for",
+    "by",
+    "with",
+    "and",
+    "but",
+    "as",
+    "after",
+    "before",
+    "near",
+    "across",
+    "outside",
+    "both",
+    "all",
+    "meanwhile",
+    "while",
+    "since",
+    "when",
+    "if",
+    "though",
+    "although",
+    "because",
+    "during",
+    "over",
+    "under",
+    "into",
+    "like",
+    "unlike",
+    "for",
+    "then",
+    "now",
+    "only",
+    "even",
+];
+
+/// Country names that are also given names ("Jordan Henderson", "Chad
+/// Smith"): only these countries can be part of a person's name.
+pub const GIVEN_NAME_COUNTRIES: [&str; 8] = [
+    "jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon", "china",
+];
+
 /// Where a demonym points: a place index in the gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Demonym {

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::gazetteer::fold::{fold_into, name_hash};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
-use super::lexicon::{CONNECTORS, LOCATIVES, Lexicon, TITLES};
+use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES};
 use super::tokens::{Gap, Token, tokenize};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
@@ -129,7 +129,12 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
         let hash = hash_of(word(text, &token), &mut scratch);
         match evidence {
             Evidence::Place => {
-                if used == 1 && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
+                let minor = !m.places.iter().any(|&p| {
+                    gazetteer
+                        .place(p)
+                        .is_some_and(|p| p.kind == Kind::Country || p.population >= MAJOR_POPULATION)
+                });
+                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
                     lone.push((found.len(), hash));
                 }
                 found.push(m);
@@ -328,16 +333,24 @@ fn has_evidence(
         if lexicon.is_common_word(hash_of(single, scratch)) && !after_locative && !is_major {
             return Evidence::Word;
         }
+    }
+    let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(&word(text, &tokens[i]).to_lowercase().as_str());
+    if n == 1 && person_like {
         if !title_line {
             // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
             let before = i > 0
                 && tokens[i].gap == Gap::Space
                 && tokens[i - 1].capitalized
-                && !is_sentence_start(tokens, i - 1)
+                && !tokens[i - 1].possessive
+                && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
                 && !is_title(text, &tokens[i - 1]);
-            let after = tokens
-                .get(i + 1)
-                .is_some_and(|t| t.gap == Gap::Space && t.capitalized && !tokens[i].possessive && !is_title(text, t));
+            let after = tokens.get(i + 1).is_some_and(|t| {
+                t.gap == Gap::Space
+                    && t.capitalized
+                    && !tokens[i].possessive
+                    && !is_title(text, t)
+                    && !is_country_name(text, t, gazetteer, scratch)
+            });
             if (before || after) && !after_locative {
                 return Evidence::PartOfName;
             }
@@ -348,6 +361,19 @@ fn has_evidence(
 
 fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
     matches!(tokens[i].gap, Gap::Start | Gap::SentenceEnd | Gap::Break)
+}
+
+/// Whether a single word names a country ("Russia Ukraine war").
+fn is_country_name(text: &str, t: &Token, gazetteer: &Gazetteer, scratch: &mut String) -> bool {
+    let hash = hash_of(word(text, t), scratch);
+    gazetteer
+        .indexes_for_hash(hash)
+        .iter()
+        .any(|&p| gazetteer.place(p).is_some_and(|p| p.kind == Kind::Country))
+}
+
+fn is_function_word(text: &str, t: &Token) -> bool {
+    FUNCTION_WORDS.contains(&word(text, t).to_ascii_lowercase().as_str())
 }
 
 fn is_title(text: &str, t: &Token) -> bool {

@@ -57,7 +57,7 @@ impl<'g> Tagger<'g> {
     /// Every place name and demonym in `text`, in text order.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
         let matches = matcher::find(text, self.gazetteer, &self.lexicon);
-        let rankings = resolver::resolve(&matches, self.gazetteer);
+        let rankings = resolver::resolve(text, &matches, self.gazetteer);
         let mut chars = CharOffsets::new(text);
         matches
             .into_iter()

@@ -18,9 +18,11 @@ pub const ALTERNATIVES: usize = 5;
 /// A prior lead this large makes a mention an anchor for the others.
 const ANCHOR_MARGIN: f64 = 2.0;
 /// Bonus for a candidate in a country the article names, per mention of it (capped).
-const COUNTRY_BONUS: f64 = 1.5;
+const COUNTRY_BONUS: f64 = 2.0;
 /// Bonus for a candidate near an anchor, by distance band in km.
-const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 3.0), (250.0, 2.0), (800.0, 1.0)];
+const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 5.0), (250.0, 4.0), (800.0, 2.0)];
+/// Bonus for the candidates of "Paris, Texas" that lie in the place after the comma.
+const CONTAINED_BONUS: f64 = 8.0;
 /// Bonus for a candidate whose kind the qualifier names.
 const QUALIFIER_BONUS: f64 = 4.0;
 
@@ -33,8 +35,9 @@ pub struct Ranking {
 }
 
 /// Ranks every match's candidates in the context of the whole article.
-pub fn resolve(matches: &[Match], gazetteer: &Gazetteer) -> Vec<Ranking> {
-    let priors: Vec<Vec<(u32, f64)>> = matches.iter().map(|m| prior_scores(m, gazetteer)).collect();
+pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Ranking> {
+    let mut priors: Vec<Vec<(u32, f64)>> = matches.iter().map(|m| prior_scores(m, gazetteer)).collect();
+    apposition_bonus(text, matches, &mut priors, gazetteer);
     let context = Context::new(matches, &priors, gazetteer);
     priors
         .iter()
@@ -50,6 +53,43 @@ pub fn resolve(matches: &[Match], gazetteer: &Gazetteer) -> Vec<Ranking> {
             }
         })
         .collect()
+}
+
+/// "Paris, Texas", "Kharkiv, Ukraine": a name followed by a comma and a
+/// region or country that contains one of its candidates. Both get a bonus.
+fn apposition_bonus(text: &str, matches: &[Match], priors: &mut [Vec<(u32, f64)>], gazetteer: &Gazetteer) {
+    for at in 1..matches.len() {
+        let (first, second) = (&matches[at - 1], &matches[at]);
+        if text.get(first.end..second.start).is_none_or(|gap| gap.trim() != ",") {
+            continue;
+        }
+        let mut pairs = Vec::new();
+        for &(inner, _) in &priors[at - 1] {
+            for &(outer, _) in &priors[at] {
+                let (Some(i), Some(o)) = (gazetteer.place(inner), gazetteer.place(outer)) else {
+                    continue;
+                };
+                let contained = match o.kind {
+                    Kind::Country => i.country == o.country && i.kind != Kind::Country,
+                    Kind::Region => !o.admin1.is_empty() && i.admin1 == o.admin1 && i.kind != Kind::Region,
+                    _ => false,
+                };
+                if contained {
+                    pairs.push((inner, outer));
+                }
+            }
+        }
+        for (inner, outer) in pairs {
+            bump(&mut priors[at - 1], inner, CONTAINED_BONUS);
+            bump(&mut priors[at], outer, CONTAINED_BONUS / 4.0);
+        }
+    }
+}
+
+fn bump(scores: &mut [(u32, f64)], place: u32, by: f64) {
+    if let Some(s) = scores.iter_mut().find(|s| s.0 == place) {
+        s.1 += by;
+    }
 }
 
 fn prior_scores(m: &Match, gazetteer: &Gazetteer) -> Vec<(u32, f64)> {
@@ -69,15 +109,15 @@ fn prior_scores(m: &Match, gazetteer: &Gazetteer) -> Vec<(u32, f64)> {
 
 /// What the article as a whole says about where it is.
 struct Context {
-    /// How often each country is named or implied (by demonyms and sure places).
-    countries: HashMap<String, usize>,
+    /// The matches that name or imply each country (demonyms and sure places).
+    countries: HashMap<String, Vec<usize>>,
     /// Points of the places the article is sure of, keyed by match position.
     anchors: RTree<GeomWithData<[f64; 2], usize>>,
 }
 
 impl Context {
     fn new(matches: &[Match], priors: &[Vec<(u32, f64)>], gazetteer: &Gazetteer) -> Context {
-        let mut countries: HashMap<String, usize> = HashMap::new();
+        let mut countries: HashMap<String, Vec<usize>> = HashMap::new();
         let mut anchors = Vec::new();
         for (at, scores) in priors.iter().enumerate() {
             let mut sorted = scores.clone();
@@ -92,7 +132,10 @@ impl Context {
                 continue;
             }
             if !place.country.is_none() {
-                *countries.entry(place.country.as_str().to_string()).or_default() += 1;
+                countries
+                    .entry(place.country.as_str().to_string())
+                    .or_default()
+                    .push(at);
             }
             if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !matches[at].demonym {
                 anchors.push(GeomWithData::new([place.lon(), place.lat()], at));
@@ -107,7 +150,11 @@ impl Context {
     /// Context bonus for place `place` as the meaning of match number `at`.
     fn bonus(&self, at: usize, place: u32, gazetteer: &Gazetteer) -> f64 {
         let Some(p) = gazetteer.place(place) else { return 0.0 };
-        let named = self.countries.get(p.country.as_str()).copied().unwrap_or(0);
+        // A match does not vouch for itself.
+        let named = self
+            .countries
+            .get(p.country.as_str())
+            .map_or(0, |by| by.iter().filter(|&&m| m != at).count());
         let country = COUNTRY_BONUS * (named.min(3) as f64 / 3.0 + if named > 0 { 0.5 } else { 0.0 });
         let nearest = self
             .anchors

@@ -1,0 +1,207 @@
+//! The tagger on concrete sentences: what it must find, what it must leave
+//! alone, and which place each name must resolve to. One test per behaviour
+//! and per mistake fixed.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::OnceLock;
+
+use georef::gazetteer::{Gazetteer, Kind, Place};
+use georef::tagger::{Mention, Tagger};
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::embedded().unwrap())
+}
+
+fn tag(text: &str) -> Vec<Mention> {
+    Tagger::new(gazetteer()).tag(text)
+}
+
+/// The place mentions (not demonyms) as (text, place).
+fn places(text: &str) -> Vec<(String, &'static Place)> {
+    tag(text)
+        .into_iter()
+        .filter(|m| !m.demonym)
+        .map(|m| (m.text, gazetteer().place(m.place).unwrap()))
+        .collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    places(text).into_iter().map(|(t, _)| t).collect()
+}
+
+fn place_of(text: &str, name: &str) -> &'static Place {
+    places(text)
+        .into_iter()
+        .find(|(t, _)| t == name)
+        .unwrap_or_else(|| panic!("{name:?} not tagged in {text:?}"))
+        .1
+}
+
+#[test]
+fn possessives_are_cut_off_and_metonymy_is_a_place() {
+    let text = "Kiev's military intelligence said Moscow's soldiers fled Kyiv’s outskirts.";
+    assert_eq!(texts(text), ["Kiev", "Moscow", "Kyiv"]);
+    assert_eq!(place_of(text, "Kiev").id.0, 703448);
+    assert_eq!(place_of(text, "Moscow").id.0, 524901);
+}
+
+#[test]
+fn offsets_are_unicode_characters() {
+    let text = "Зеленський — «Kyiv» and Kharkiv";
+    let m = tag(text);
+    let chars: Vec<char> = text.chars().collect();
+    for mention in m {
+        let span: String = chars[mention.start..mention.end].iter().collect();
+        assert_eq!(span, mention.text);
+    }
+}
+
+#[test]
+fn hyphen_compounds_tag_the_place_part() {
+    let text = "Moscow-annexed Crimea, a Tripoli-based group and Russia-controlled land in Ivano-Frankivsk";
+    assert_eq!(
+        texts(text),
+        ["Moscow", "Crimea", "Tripoli", "Russia", "Ivano-Frankivsk"]
+    );
+}
+
+#[test]
+fn line_breaks_and_glued_captions_do_not_merge_words_into_names() {
+    // Peers glued "Kherson Amid" and "KharkivWikimedia" into places.
+    assert_eq!(
+        texts("Russian Troops Negotiate Surrender In Kherson\nAmid Counteroffensive"),
+        ["Kherson"]
+    );
+    assert_eq!(
+        texts("Russian troops retreat from KharkivWikimedia Commons"),
+        ["Kharkiv"]
+    );
+}
+
+#[test]
+fn abbreviations_of_countries() {
+    let text = "The U.S. and the UK, like the U S government, back Ukraine.";
+    let found = places(text);
+    let ids: Vec<u64> = found.iter().map(|(_, p)| p.id.0).collect();
+    assert_eq!(ids, [6252001, 2635167, 6252001, 690791]);
+    assert_eq!(found[0].0, "U.S.");
+    assert_eq!(found[2].0, "U S");
+}
+
+#[test]
+fn longest_match_wins() {
+    let text = "From Greater London to New York and St. Petersburg, the Sea of Azov and the Kharkiv region.";
+    assert_eq!(
+        texts(text),
+        [
+            "Greater London",
+            "New York",
+            "St. Petersburg",
+            "Sea of Azov",
+            "Kharkiv region"
+        ]
+    );
+    assert_eq!(place_of(text, "St. Petersburg").id.0, 498817);
+    assert_eq!(place_of(text, "New York").id.0, 5128581);
+}
+
+#[test]
+fn qualifiers_extend_the_span_and_select_the_kind() {
+    let text = "Troops crossed the Dnipro river near Kherson region villages, then the Crimean peninsula.";
+    assert_eq!(texts(text), ["Dnipro river", "Kherson region", "Crimean peninsula"]);
+    assert_eq!(place_of(text, "Dnipro river").kind, Kind::River);
+    assert_eq!(place_of(text, "Kherson region").id.0, 706442);
+    assert_eq!(place_of(text, "Crimean peninsula").kind, Kind::Peninsula);
+
+    let city = "Shelling hit the city of Kharkiv overnight.";
+    assert_eq!(place_of(city, "Kharkiv").id.0, 706483);
+    let oblast = "Fighting continued in the northeastern region of Kharkiv.";
+    assert_eq!(place_of(oblast, "Kharkiv").id.0, 706482);
+}
+
+#[test]
+fn lower_case_words_are_never_places() {
+    assert!(texts("troops will march on through the most reading of the sun").is_empty());
+}
+
+#[test]
+fn capitalised_everyday_words_need_evidence() {
+    let text = "March was cold. Most read in The Sun. Nice to see you. Reading the news on a Mobile phone.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    // With a locative they are places.
+    assert_eq!(texts("He moved to Reading last year."), ["Reading"]);
+}
+
+#[test]
+fn parts_of_personal_names_are_not_places() {
+    let text = "Jordan Henderson met Victoria Beckham. Later, Henderson said the team was ready.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    // A surname used alone after the full name is still the person.
+    let later = "Secretary Matt Hancock spoke. On Monday Hancock said nothing.";
+    assert!(texts(later).is_empty(), "{:?}", texts(later));
+}
+
+#[test]
+fn outlets_and_organisations_are_not_places() {
+    let text = "The Daily Mail reported that the Kremlin, NATO and the United Nations disagreed, \
+                Espresso Television said. Read More on The Sun.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+}
+
+#[test]
+fn demonyms_are_reported_apart_and_linked_to_their_country() {
+    let mentions = tag("Ukrainian troops pushed Russians back while British and Crimean officials watched.");
+    assert!(mentions.iter().all(|m| m.demonym));
+    let countries: Vec<&str> = mentions
+        .iter()
+        .map(|m| gazetteer().place(m.place).unwrap().country.as_str())
+        .collect();
+    assert_eq!(countries, ["UA", "RU", "GB", "UA"]);
+    assert_eq!(mentions[1].text, "Russians");
+}
+
+#[test]
+fn every_mention_keeps_ranked_alternatives() {
+    let m = &tag("Fighting near Kharkiv continued.")[0];
+    assert!(m.alternatives.len() >= 2 && m.alternatives.len() <= 5);
+    assert_eq!(m.alternatives[0].0, m.place);
+    assert!(m.alternatives.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert!((m.score - m.alternatives[0].1).abs() < 1e-9);
+}
+
+#[test]
+fn the_article_geography_picks_between_namesakes() {
+    let texas = "The fair in Paris, Texas, drew visitors from Dallas and Texarkana.";
+    assert_eq!(place_of(texas, "Paris").country.as_str(), "US");
+    assert_eq!(
+        place_of("Paris is the capital of France.", "Paris").country.as_str(),
+        "FR"
+    );
+
+    let caucasus = "Protesters in Tbilisi said Georgia would not bow to pressure.";
+    assert_eq!(place_of(caucasus, "Georgia").kind, Kind::Country);
+    let south = "Traffic from Atlanta to Savannah jammed roads across Georgia.";
+    assert_eq!(place_of(south, "Georgia").country.as_str(), "US");
+
+    let libya = "Clashes in Tripoli spread as forces from Benghazi advanced.";
+    assert_eq!(place_of(libya, "Tripoli").country.as_str(), "LY");
+    let lebanon = "Tripoli, north of Beirut, saw protests.";
+    assert_eq!(place_of(lebanon, "Tripoli").country.as_str(), "LB");
+
+    let russia = "Moscow said Russia would respond; Kremlin critics in Moscow were detained.";
+    assert!(
+        places(russia)
+            .iter()
+            .filter(|(t, _)| t == "Moscow")
+            .all(|(_, p)| p.id.0 == 524901)
+    );
+}
+
+#[test]
+fn us_state_abbreviations_keep_their_period() {
+    let text = "The fire near Redding, Calif. spread.";
+    assert_eq!(texts(text), ["Redding", "Calif."]);
+    assert_eq!(place_of(text, "Redding").country.as_str(), "US");
+}
