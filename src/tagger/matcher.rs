@@ -335,25 +335,23 @@ fn has_evidence(
         }
     }
     let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(&word(text, &tokens[i]).to_lowercase().as_str());
-    if n == 1 && person_like {
-        if !title_line {
-            // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
-            let before = i > 0
-                && tokens[i].gap == Gap::Space
-                && tokens[i - 1].capitalized
-                && !tokens[i - 1].possessive
-                && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
-                && !is_title(text, &tokens[i - 1]);
-            let after = tokens.get(i + 1).is_some_and(|t| {
-                t.gap == Gap::Space
-                    && t.capitalized
-                    && !tokens[i].possessive
-                    && !is_title(text, t)
-                    && !is_country_name(text, t, gazetteer, scratch)
-            });
-            if (before || after) && !after_locative {
-                return Evidence::PartOfName;
-            }
+    // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
+    if n == 1 && person_like && !title_line {
+        let before = i > 0
+            && tokens[i].gap == Gap::Space
+            && tokens[i - 1].capitalized
+            && !tokens[i - 1].possessive
+            && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
+            && !is_title(text, &tokens[i - 1]);
+        let after = tokens.get(i + 1).is_some_and(|t| {
+            t.gap == Gap::Space
+                && t.capitalized
+                && !tokens[i].possessive
+                && !is_title(text, t)
+                && !is_country_name(text, t, gazetteer, scratch)
+        });
+        if (before || after) && !after_locative {
+            return Evidence::PartOfName;
         }
     }
     Evidence::Place
