@@ -210,3 +210,51 @@ impl Score {
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prediction(start: usize, end: usize, id: u64, lon: f64, lat: f64) -> Prediction {
+        Prediction {
+            start,
+            end,
+            text: String::new(),
+            place_id: id,
+            place_name: String::new(),
+            lonlat: Point::new(lon, lat),
+        }
+    }
+
+    #[test]
+    fn scores_exact_and_extended_spans_ignores_and_resolution() {
+        let gold: GoldArticle = serde_json::from_str(
+            r#"{"file": "a.txt", "toponyms": [
+                {"start": 0, "end": 7, "text": "Kharkiv", "lat": 49.58, "lon": 36.45, "geonameid": 706482,
+                 "ext_start": 0, "ext_end": 14},
+                {"start": 20, "end": 26, "text": "Russia", "lat": 60.0, "lon": 100.0, "geonameid": 2017370},
+                {"start": 30, "end": 35, "text": "Izium", "lat": 49.2, "lon": 37.28}],
+               "ignore": [{"start": 40, "end": 49, "text": "Ukrainian"}]}"#,
+        )
+        .unwrap();
+        let mut score = Score::default();
+        score.add(
+            &gold,
+            &[
+                prediction(0, 14, 706482, 36.46, 49.47), // extended span, right region
+                prediction(20, 26, 2017370, 44.0, 57.0), // far from the gold point, same id
+                prediction(40, 49, 690791, 32.0, 49.0),  // ignored span
+                prediction(60, 65, 1, 0.0, 0.0),         // false place
+            ],
+        );
+        assert_eq!(
+            (score.true_positives, score.false_positives, score.false_negatives),
+            (2, 1, 1)
+        );
+        assert_eq!(score.resolved_correct, 2);
+        assert!((score.precision() - 2.0 / 3.0).abs() < 1e-9);
+        assert!((score.recall() - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(score.misses[0].1, "Izium");
+        assert!(score.median_error_km() > 0.0);
+    }
+}

@@ -98,3 +98,81 @@ fn user_gazetteer_errors_name_file_and_line_and_the_rest_loads() {
     assert!(refused.status.success());
     assert!(stdout(&refused).contains("706483"));
 }
+
+#[test]
+fn tag_prints_one_mention_a_line_with_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Russian forces left Izium and the Kharkiv region on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    let jsonl = dir.path().join("more.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"k1\", \"text\": \"Shelling hit Kherson.\"}\n{broken\n",
+    )
+    .unwrap();
+    let out = georef(&["tag", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let texts: Vec<&str> = rows.iter().map(|r| r["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Russian", "Izium", "Kharkiv region", "Kherson"]);
+    let izium = &rows[1];
+    assert_eq!(izium["file"], "a.txt");
+    assert_eq!(izium["article"], "a.txt");
+    assert_eq!((izium["start"].as_u64(), izium["end"].as_u64()), (Some(20), Some(25)));
+    assert_eq!(izium["demonym"], false);
+    assert_eq!(izium["place"]["id"], 707292);
+    assert_eq!(izium["place"]["kind"], "city");
+    assert_eq!(izium["place"]["country"], "UA");
+    assert_eq!(izium["place"]["admin1"], "Kharkiv");
+    assert!(izium["lat"].as_f64().is_some() && izium["score"].as_f64().is_some());
+    assert!(!izium["alternatives"].as_array().unwrap().is_empty());
+    assert_eq!(rows[0]["demonym"], true);
+    assert_eq!(rows[3]["article"], "k1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
+    assert!(stderr.contains("more.jsonl:2: not an article object"), "{stderr}");
+}
+
+#[test]
+fn tag_writes_geojson_atomically_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.md");
+    std::fs::write(&input, "# Kyiv\n\nTalks in Kyiv and Moscow.\n").unwrap();
+    let output = dir.path().join("out.geojson");
+    let out = georef(&[
+        "tag",
+        input.to_str().unwrap(),
+        "--format",
+        "geojson",
+        "-o",
+        output.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let collection: serde_json::Value = serde_json::from_slice(&std::fs::read(&output).unwrap()).unwrap();
+    assert_eq!(collection["type"], "FeatureCollection");
+    let features = collection["features"].as_array().unwrap();
+    assert_eq!(features.len(), 3);
+    let coordinates = features[2]["geometry"]["coordinates"].as_array().unwrap();
+    assert!((coordinates[0].as_f64().unwrap() - 37.6).abs() < 0.1, "lon first");
+    assert_eq!(features[2]["properties"]["place"]["name"], "Moscow");
+}
+
+#[test]
+fn eval_scores_the_sample_articles() {
+    let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/gold/seeds.jsonl");
+    let out = georef(&["eval", gold]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let f1: f64 = text
+        .lines()
+        .find_map(|l| l.split("F1 ").nth(1))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("an F1 line");
+    assert!(f1 >= 0.95, "{text}");
+    assert!(text.contains("accuracy within 161 km"));
+}
