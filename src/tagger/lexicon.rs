@@ -3,6 +3,7 @@
 //! closed classes (connectors inside names, locative prepositions, titles).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::fold::{fold, name_hash};
 use crate::gazetteer::{Gazetteer, Kind, PlaceId};
@@ -129,10 +130,10 @@ pub struct Demonym {
 
 /// The matcher's word lists, keyed by folded-name hash.
 pub struct Lexicon {
-    demonyms: HashMap<u64, Demonym>,
-    not_places: HashSet<u64>,
-    common_words: HashSet<u64>,
-    abbreviations: HashSet<u64>,
+    demonyms: HashMap<u64, Demonym, KeyHash>,
+    not_places: HashSet<u64, KeyHash>,
+    common_words: HashSet<u64, KeyHash>,
+    abbreviations: HashSet<u64, KeyHash>,
     /// Longest phrase in the never-a-place list, in words.
     pub longest_not_place: usize,
     /// Longest demonym, in words.
@@ -149,7 +150,7 @@ impl Lexicon {
             .filter(|(_, p)| p.kind == Kind::Country)
             .filter_map(|(i, p)| Some((p.country.as_str(), u32::try_from(i).ok()?)))
             .collect();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         let mut longest_demonym = 1;
         for line in data_lines(DEMONYMS) {
             let Some((word, target)) = line.split_once('\t') else {
@@ -165,7 +166,7 @@ impl Lexicon {
             demonyms.insert(name_hash(&folded), Demonym { place });
             demonyms.entry(name_hash(&plural(&folded))).or_insert(Demonym { place });
         }
-        let not_places: HashSet<u64> = data_lines(NOT_PLACES).map(|l| name_hash(&fold(l))).collect();
+        let not_places: HashSet<u64, KeyHash> = data_lines(NOT_PLACES).map(|l| name_hash(&fold(l))).collect();
         let longest_not_place = data_lines(NOT_PLACES)
             .map(|l| fold(l).split(' ').count())
             .max()
@@ -208,6 +209,34 @@ impl Lexicon {
     pub fn is_common_word(&self, folded_hash: u64) -> bool {
         self.common_words.contains(&folded_hash)
     }
+}
+
+/// The lists are keyed by folded-name hashes, which need no second hashing.
+type KeyHash = BuildHasherDefault<KeyHasher>;
+
+/// Passes a `u64` key through as its own hash.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Whether `word` is one of `list` (lower-case words), ignoring ASCII case.
+pub fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {

@@ -4,10 +4,10 @@
 
 use std::collections::HashSet;
 
-use crate::gazetteer::fold::{fold_into, name_hash};
+use crate::gazetteer::fold::{fold_hash, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
-use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES};
+use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES, is_one_of};
 use super::tokens::{Gap, Token, tokenize};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
@@ -104,12 +104,11 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
             m.places = places;
             m.qualifier = Some(qualifier);
             used += 1;
-        } else if n == 1 {
-            hash_of(&text[token.start..token.end], &mut scratch);
-            if let Some(demonym) = lexicon.demonym(name_hash(&scratch)) {
-                m.places = vec![demonym.place];
-                m.demonym = true;
-            }
+        } else if n == 1
+            && let Some(demonym) = lexicon.demonym(hash_of(&text[token.start..token.end], &mut scratch))
+        {
+            m.places = vec![demonym.place];
+            m.demonym = true;
         }
         if m.qualifier.is_none() {
             m.qualifier = qualifier_before(text, &tokens, i, &mut scratch);
@@ -170,15 +169,12 @@ enum Evidence {
 }
 
 fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0
-        && tokens[i].gap == Gap::Space
-        && LOCATIVES.contains(&word(text, &tokens[i - 1]).to_ascii_lowercase().as_str())
+    i > 0 && tokens[i].gap == Gap::Space && is_one_of(&LOCATIVES, word(text, &tokens[i - 1]))
 }
 
-/// Folds `text` into `scratch` and returns its hash.
+/// The hash of `text` folded (`scratch` holds the folded text only for non-ASCII).
 fn hash_of(text: &str, scratch: &mut String) -> u64 {
-    fold_into(text, scratch);
-    name_hash(scratch)
+    fold_hash(text, scratch)
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -223,7 +219,7 @@ fn longest_place(
         let hash = hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch);
         if gazetteer.has_name_hash(hash) {
             // A lone one-letter word ("I", "A") is never a place.
-            if n == 1 && scratch.chars().count() < 2 {
+            if n == 1 && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 return None;
             }
             return Some((n, gazetteer.indexes_for_hash(hash)));
@@ -236,7 +232,8 @@ fn longest_place(
 fn not_place_run(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon, scratch: &mut String) -> Option<usize> {
     let max = lexicon.longest_not_place.min(tokens.len() - i);
     (1..=max).rev().find(|&n| {
-        let connected = (i + 1..i + n).all(|k| matches!(tokens[k].gap, Gap::Space | Gap::Hyphen));
+        let connected =
+            (i + 1..i + n).all(|k| matches!(tokens[k].gap, Gap::Space | Gap::Hyphen) && tokens[k].capitalized);
         connected && lexicon.is_not_place(hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch))
     })
 }
@@ -334,7 +331,7 @@ fn has_evidence(
             return Evidence::Word;
         }
     }
-    let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(&word(text, &tokens[i]).to_lowercase().as_str());
+    let person_like = !is_country || is_one_of(&GIVEN_NAME_COUNTRIES, word(text, &tokens[i]));
     // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
     if n == 1 && person_like && !title_line {
         let before = i > 0
@@ -371,11 +368,11 @@ fn is_country_name(text: &str, t: &Token, gazetteer: &Gazetteer, scratch: &mut S
 }
 
 fn is_function_word(text: &str, t: &Token) -> bool {
-    FUNCTION_WORDS.contains(&word(text, t).to_ascii_lowercase().as_str())
+    is_one_of(&FUNCTION_WORDS, word(text, t))
 }
 
 fn is_title(text: &str, t: &Token) -> bool {
-    TITLES.contains(&word(text, t).to_ascii_lowercase().as_str())
+    is_one_of(&TITLES, word(text, t))
 }
 
 /// For each token, whether its line is written in title case (a headline),

@@ -44,25 +44,41 @@ const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
 
 /// Tokenizes `text`: words are runs of letters and digits, with inner
 /// apostrophes ("L'viv", "Donets'k") but not a possessive "'s", and dotted
-/// initials ("U.S.", "U.K.") kept as one token.
+/// initials ("U.S.", "U.K.") kept as one token. ASCII is read byte by byte;
+/// other characters are decoded only where they occur.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
     let mut pos = 0;
     let mut gap_start = 0;
     while pos < bytes.len() {
-        let Some(c) = char_at(text, pos) else { break };
-        if !c.is_alphanumeric() {
-            pos += c.len_utf8();
-            continue;
+        let b = bytes[pos];
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = char_at(text, pos) else { break };
+            if !c.is_alphanumeric() {
+                pos += c.len_utf8();
+                continue;
+            }
         }
         let start = pos;
         let (end, possessive) = word_end(text, pos);
         let gap = classify_gap(text, gap_start, start, tokens.last().map(|t| &text[t.start..t.end]));
         let word = &text[start..end];
-        let mut letters = word.chars().filter(|c| c.is_alphabetic());
-        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase);
+        let capitalized = if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            word.chars().next().is_some_and(char::is_uppercase)
+        };
+        let all_caps = capitalized && {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let first_two = letters.by_ref().take(2).filter(|c| c.is_uppercase()).count() == 2;
+            first_two && letters.all(char::is_uppercase)
+        };
         tokens.push(Token {
             start,
             end,
@@ -96,27 +112,38 @@ fn possessive_len(text: &str, pos: usize) -> usize {
 
 /// Finds where the word starting at `start` ends, and whether a possessive follows.
 fn word_end(text: &str, start: usize) -> (usize, bool) {
-    let mut pos = start;
     // Dotted initials: U.S., U.K., U.N.
     if let Some(end) = dotted_initials(text, start) {
         return (end, false);
     }
+    let bytes = text.as_bytes();
+    let mut pos = start;
     let mut letters = 0;
     let mut previous_lower = false;
-    while let Some(c) = char_at(text, pos) {
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match char_at(text, pos) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_alphanumeric() {
             // Words glued by a scraper ("KharkivWikimedia") split at the
             // case change; short prefixes ("McAllen", "DeKalb") stay whole.
-            if previous_lower && c.is_uppercase() && letters >= 4 {
+            let upper = c.is_uppercase();
+            if previous_lower && upper && letters >= 4 {
                 return (pos, false);
             }
             previous_lower = c.is_lowercase();
             letters += 1;
-            pos += c.len_utf8();
+            pos += len;
             continue;
         }
         if is_apostrophe(c) {
-            let after = pos + c.len_utf8();
+            let after = pos + len;
             let next = char_at(text, after);
             if next.is_some_and(|n| n == 's' || n == 'S') {
                 let beyond = char_at(text, after + 1);
@@ -155,11 +182,12 @@ fn dotted_initials(text: &str, start: usize) -> Option<usize> {
 fn classify_gap(text: &str, from: usize, to: usize, previous: Option<&str>) -> Gap {
     let Some(previous) = previous else { return Gap::Start };
     let gap = &text[from..to];
+    let bytes = gap.as_bytes();
     // Nothing between two tokens: a glued word split at its case change.
-    if gap.is_empty() || gap.contains('\n') || gap.contains('\r') {
+    if bytes.is_empty() || bytes.iter().any(|&b| b == b'\n' || b == b'\r') {
         return Gap::Break;
     }
-    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+    if bytes.iter().all(|&b| b == b' ' || b == b'\t') || gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
         return Gap::Space;
     }
     if gap == "-" || gap == "‑" {
