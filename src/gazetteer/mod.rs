@@ -106,6 +106,11 @@ impl Gazetteer {
         self.admin1_names.get(code).copied()
     }
 
+    /// How to show a place's admin1 region: its name, else its code.
+    pub fn admin1_label<'a>(&'a self, place: &'a Place) -> &'a str {
+        self.admin1_name(&place.admin1).unwrap_or(&place.admin1)
+    }
+
     /// An admin1 code as place text: borrowed from the embedded admin1 table
     /// when it is a known code, so millions of user places share it.
     fn admin1_text(&self, code: String) -> place::Text {

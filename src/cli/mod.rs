@@ -1,0 +1,67 @@
+//! What the command line prints: loading reports, the gazetteer queries,
+//! tagging output and evaluation reports. `main.rs` parses arguments and
+//! calls these; the output formats are stable.
+
+mod eval;
+mod gazetteer;
+mod tag;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+
+use crate::gazetteer::{Gazetteer, LoadProgress};
+
+pub use eval::eval;
+pub use gazetteer::{PlaceFormat, lookup, near};
+pub use tag::{TagFormat, read_articles, tag};
+
+/// Loads the embedded gazetteer and merges the user's files over it,
+/// showing progress and a summary of each file on standard error. A file
+/// that cannot be used is reported and skipped; the others still load.
+pub fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
+    let mut gazetteer = Gazetteer::embedded().context("loading the embedded gazetteer")?;
+    let stderr = std::io::stderr();
+    let interactive = stderr.is_terminal();
+    for path in files {
+        let name = path.display().to_string();
+        let mut last = Instant::now();
+        let mut show = |p: &LoadProgress| {
+            if interactive && last.elapsed() > Duration::from_millis(200) {
+                last = Instant::now();
+                let done = match p.bytes_total {
+                    Some(total) if total > 0 => format!("{:.0}%", 100.0 * p.bytes_read as f64 / total as f64),
+                    _ => format!("{} MB", p.bytes_read / 1_000_000),
+                };
+                eprint!("\r{name}: {done}, {} rows", p.rows);
+            }
+        };
+        let result = gazetteer.load_file(path, &mut show);
+        if interactive {
+            eprint!("\r");
+        }
+        let report = match result {
+            Ok(report) => report,
+            Err(error) => {
+                eprintln!("georef: {error} (skipped)");
+                continue;
+            }
+        };
+        for error in &report.errors {
+            eprintln!("{error}");
+        }
+        if report.skipped > report.errors.len() as u64 {
+            eprintln!(
+                "{name}: {} more malformed rows not shown",
+                report.skipped - report.errors.len() as u64
+            );
+        }
+        eprintln!(
+            "{name}: read as {}: {} places, {} alternate names added; {} malformed rows skipped, {} rows of other kinds ignored",
+            report.format, report.places, report.names, report.skipped, report.ignored
+        );
+    }
+    Ok(gazetteer)
+}
