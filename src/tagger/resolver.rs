@@ -21,6 +21,8 @@ const ANCHOR_MARGIN: f64 = 2.0;
 const COUNTRY_BONUS: f64 = 2.0;
 /// Bonus for a candidate near an anchor, by distance band in km.
 const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 5.0), (250.0, 4.0), (800.0, 2.0)];
+/// The most that country and nearness bonuses can add together.
+const MAX_CONTEXT: f64 = COUNTRY_BONUS * 1.5 + NEAR_BONUS[0].1;
 /// Bonus for the candidates of "Paris, Texas" that lie in the place after the comma.
 const CONTAINED_BONUS: f64 = 8.0;
 /// Bonus for a candidate whose kind the qualifier names.
@@ -43,9 +45,19 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
         .iter()
         .enumerate()
         .map(|(at, scores)| {
+            // Context adds at most MAX_CONTEXT: candidates further behind the
+            // best prior cannot win and keep their prior.
+            let best = scores.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
             let mut scored: Vec<(u32, f64)> = scores
                 .iter()
-                .map(|&(place, prior)| (place, prior + context.bonus(at, place, gazetteer)))
+                .map(|&(place, prior)| {
+                    let bonus = if prior + MAX_CONTEXT < best {
+                        0.0
+                    } else {
+                        context.bonus(at, place, gazetteer)
+                    };
+                    (place, prior + bonus)
+                })
                 .collect();
             scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             Ranking {
@@ -120,12 +132,10 @@ impl Context {
         let mut countries: HashMap<String, Vec<usize>> = HashMap::new();
         let mut anchors = Vec::new();
         for (at, scores) in priors.iter().enumerate() {
-            let mut sorted = scores.clone();
-            sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
-            let Some(&(best, best_score)) = sorted.first() else {
+            let Some((best, best_score, second)) = best_two(scores) else {
                 continue;
             };
-            let margin = sorted.get(1).map_or(f64::INFINITY, |s| best_score - s.1);
+            let margin = best_score - second;
             let Some(place) = gazetteer.place(best) else { continue };
             let sure = margin >= ANCHOR_MARGIN || matches[at].demonym;
             if !sure {
@@ -170,6 +180,23 @@ impl Context {
         let near = if p.kind == Kind::Country { 0.0 } else { near };
         country + near
     }
+}
+
+/// The best candidate, its score, and the runner-up's score (-inf if none).
+fn best_two(scores: &[(u32, f64)]) -> Option<(u32, f64, f64)> {
+    let mut best: Option<(u32, f64)> = None;
+    let mut second = f64::NEG_INFINITY;
+    for &(place, score) in scores {
+        match best {
+            Some((_, b)) if score <= b => second = second.max(score),
+            Some((_, b)) => {
+                second = b;
+                best = Some((place, score));
+            }
+            None => best = Some((place, score)),
+        }
+    }
+    best.map(|(p, s)| (p, s, second))
 }
 
 /// Turns raw scores into shares that sum to 1 (softmax), keeping the top ones.
