@@ -134,6 +134,7 @@ pub struct Lexicon {
     not_places: HashSet<u64, KeyHash>,
     common_words: HashSet<u64, KeyHash>,
     abbreviations: HashSet<u64, KeyHash>,
+    country_names: HashSet<u64, KeyHash>,
     /// Longest phrase in the never-a-place list, in words.
     pub longest_not_place: usize,
     /// Longest demonym, in words.
@@ -149,6 +150,12 @@ impl Lexicon {
             .enumerate()
             .filter(|(_, p)| p.kind == Kind::Country)
             .filter_map(|(i, p)| Some((p.country.as_str(), u32::try_from(i).ok()?)))
+            .collect();
+        let country_names = countries
+            .values()
+            .filter_map(|&i| gazetteer.place(i))
+            .flat_map(|p| std::iter::once(&*p.name).chain(p.alt_names()))
+            .map(|n| name_hash(&fold(n)))
             .collect();
         let mut demonyms = HashMap::default();
         let mut longest_demonym = 1;
@@ -185,6 +192,7 @@ impl Lexicon {
             not_places,
             common_words,
             abbreviations,
+            country_names,
             longest_not_place,
             longest_demonym,
         }
@@ -198,6 +206,11 @@ impl Lexicon {
     /// Whether a folded phrase is never a place.
     pub fn is_not_place(&self, folded_hash: u64) -> bool {
         self.not_places.contains(&folded_hash)
+    }
+
+    /// Whether a folded name is a name of a country ("Ukraine", "UK").
+    pub fn is_country_name(&self, folded_hash: u64) -> bool {
+        self.country_names.contains(&folded_hash)
     }
 
     /// Whether a folded name is an abbreviation written with a final period.

@@ -105,7 +105,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
             m.qualifier = Some(qualifier);
             used += 1;
         } else if n == 1
-            && let Some(demonym) = lexicon.demonym(hash_of(&text[token.start..token.end], &mut scratch))
+            && let Some(demonym) = lexicon.demonym(token.hash)
         {
             m.places = vec![demonym.place];
             m.demonym = true;
@@ -123,9 +123,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
         let evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
-            has_evidence(text, &tokens, i, used, &m, gazetteer, lexicon, title_line, &mut scratch)
+            has_evidence(text, &tokens, i, used, &m, gazetteer, lexicon, title_line)
         };
-        let hash = hash_of(word(text, &token), &mut scratch);
+        let hash = token.hash;
         match evidence {
             Evidence::Place => {
                 let minor = !m.places.iter().any(|&p| {
@@ -177,6 +177,14 @@ fn hash_of(text: &str, scratch: &mut String) -> u64 {
     fold_hash(text, scratch)
 }
 
+/// The folded hash of tokens `i..i+n` (a single capitalised word's is cached).
+fn span_hash(text: &str, tokens: &[Token], i: usize, n: usize, scratch: &mut String) -> u64 {
+    if n == 1 && tokens[i].hash != 0 {
+        return tokens[i].hash;
+    }
+    hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch)
+}
+
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start..t.end]
 }
@@ -216,13 +224,14 @@ fn longest_place(
         if !joinable(text, tokens, i, n) {
             continue;
         }
-        let hash = hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch);
-        if gazetteer.has_name_hash(hash) {
+        let hash = span_hash(text, tokens, i, n, scratch);
+        let places = gazetteer.indexes_for_hash(hash);
+        if !places.is_empty() {
             // A lone one-letter word ("I", "A") is never a place.
             if n == 1 && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 return None;
             }
-            return Some((n, gazetteer.indexes_for_hash(hash)));
+            return Some((n, places));
         }
     }
     None
@@ -234,7 +243,7 @@ fn not_place_run(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon, scra
     (1..=max).rev().find(|&n| {
         let connected =
             (i + 1..i + n).all(|k| matches!(tokens[k].gap, Gap::Space | Gap::Hyphen) && tokens[k].capitalized);
-        connected && lexicon.is_not_place(hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch))
+        connected && lexicon.is_not_place(span_hash(text, tokens, i, n, scratch))
     })
 }
 
@@ -251,7 +260,7 @@ fn demonym_run(
         if !(i + 1..i + n).all(|k| tokens[k].gap == Gap::Space && tokens[k].capitalized) {
             return None;
         }
-        let d = lexicon.demonym(hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch))?;
+        let d = lexicon.demonym(span_hash(text, tokens, i, n, scratch))?;
         Some((n, d))
     })
 }
@@ -307,7 +316,6 @@ fn has_evidence(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     title_line: bool,
-    scratch: &mut String,
 ) -> Evidence {
     let is_country = m
         .places
@@ -325,11 +333,8 @@ fn has_evidence(
         return Evidence::Word;
     }
     let after_locative = is_after_locative(text, tokens, i);
-    if n == 1 && !is_country {
-        let single = word(text, &tokens[i]);
-        if lexicon.is_common_word(hash_of(single, scratch)) && !after_locative && !is_major {
-            return Evidence::Word;
-        }
+    if n == 1 && !is_country && lexicon.is_common_word(tokens[i].hash) && !after_locative && !is_major {
+        return Evidence::Word;
     }
     let person_like = !is_country || is_one_of(&GIVEN_NAME_COUNTRIES, word(text, &tokens[i]));
     // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
@@ -345,7 +350,7 @@ fn has_evidence(
                 && t.capitalized
                 && !tokens[i].possessive
                 && !is_title(text, t)
-                && !is_country_name(text, t, gazetteer, scratch)
+                && !lexicon.is_country_name(t.hash)
         });
         if (before || after) && !after_locative {
             return Evidence::PartOfName;
@@ -356,15 +361,6 @@ fn has_evidence(
 
 fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
     matches!(tokens[i].gap, Gap::Start | Gap::SentenceEnd | Gap::Break)
-}
-
-/// Whether a single word names a country ("Russia Ukraine war").
-fn is_country_name(text: &str, t: &Token, gazetteer: &Gazetteer, scratch: &mut String) -> bool {
-    let hash = hash_of(word(text, t), scratch);
-    gazetteer
-        .indexes_for_hash(hash)
-        .iter()
-        .any(|&p| gazetteer.place(p).is_some_and(|p| p.kind == Kind::Country))
 }
 
 fn is_function_word(text: &str, t: &Token) -> bool {

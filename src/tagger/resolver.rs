@@ -59,7 +59,14 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
                     (place, prior + bonus)
                 })
                 .collect();
-            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if scored.len() > ALTERNATIVES {
+                // Only the top few are kept: select them, then sort those.
+                scored.select_nth_unstable_by(ALTERNATIVES - 1, order);
+                scored[..ALTERNATIVES].sort_by(order);
+            } else {
+                scored.sort_by(order);
+            }
             Ranking {
                 ranked: normalise(scored),
             }
@@ -166,18 +173,22 @@ impl Context {
             .get(p.country.as_str())
             .map_or(0, |by| by.iter().filter(|&&m| m != at).count());
         let country = COUNTRY_BONUS * (named.min(3) as f64 / 3.0 + if named > 0 { 0.5 } else { 0.0 });
+        if p.kind == Kind::Country {
+            return country;
+        }
+        // The R-tree orders anchors by planar lon/lat distance; the true
+        // nearest is among the first few.
         let nearest = self
             .anchors
             .nearest_neighbor_iter(&[p.lon(), p.lat()])
             .filter(|a| a.data != at)
-            .take(8)
+            .take(3)
             .map(|a| distance_km(Point::new(a.geom()[0], a.geom()[1]), p.lonlat))
             .fold(f64::INFINITY, f64::min);
         let near = NEAR_BONUS
             .iter()
             .find(|(km, _)| nearest <= *km)
             .map_or(0.0, |(_, b)| *b);
-        let near = if p.kind == Kind::Country { 0.0 } else { near };
         country + near
     }
 }

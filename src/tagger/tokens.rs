@@ -37,7 +37,12 @@ pub struct Token {
     pub all_caps: bool,
     /// A possessive "'s" follows directly ("Kyiv's"); not part of the token.
     pub possessive: bool,
+    /// The folded-name hash of the word, for capitalised words (0 for others),
+    /// computed once because the matcher asks for it many times.
+    pub hash: u64,
 }
+
+use crate::gazetteer::fold::fold_hash;
 
 /// Abbreviations after which a period does not end a name ("St. Petersburg").
 const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
@@ -49,6 +54,7 @@ const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    let mut scratch = String::new();
     let mut pos = 0;
     let mut gap_start = 0;
     while pos < bytes.len() {
@@ -79,6 +85,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let first_two = letters.by_ref().take(2).filter(|c| c.is_uppercase()).count() == 2;
             first_two && letters.all(char::is_uppercase)
         };
+        let hash = if capitalized { fold_hash(word, &mut scratch) } else { 0 };
         tokens.push(Token {
             start,
             end,
@@ -86,6 +93,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             capitalized,
             all_caps,
             possessive,
+            hash,
         });
         pos = if possessive {
             end + possessive_len(text, end)
