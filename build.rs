@@ -67,6 +67,9 @@ fn run() -> Result<(), String> {
             if !folded.is_empty() {
                 names.add(fold::name_hash(&folded), row);
             }
+            if let Some((first, _)) = folded.split_once(' ') {
+                names.add_first_word(fold::name_hash(first));
+            }
         }
     }
     write(&out_dir.join("places.tsv"), places.as_bytes())?;

@@ -21,7 +21,7 @@ use geo::Point;
 
 pub use error::{GazetteerError, RowError};
 pub use import::{LoadProgress, LoadReport};
-pub use place::{CountryCode, Kind, Place, PlaceId};
+pub use place::{CountryCode, Kind, Place, PlaceId, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
 pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 
@@ -42,6 +42,8 @@ pub struct Gazetteer {
     touched: Vec<u32>,
     admin1_names: HashMap<&'static str, &'static str>,
     spatial: SpatialIndex,
+    /// A compact summary of every place, by index.
+    summaries: Vec<Summary>,
 }
 
 impl Gazetteer {
@@ -56,6 +58,7 @@ impl Gazetteer {
         let data = data?;
         let spatial = spatial.map_err(|_| GazetteerError::Embedded("spatial index thread failed".into()))?;
         Ok(Gazetteer {
+            summaries: data.places.iter().map(Summary::of).collect(),
             embedded_len: data.places.len(),
             places: data.places,
             added_ids: HashMap::new(),
@@ -85,6 +88,12 @@ impl Gazetteer {
     /// The place at an index returned by a query.
     pub fn place(&self, index: u32) -> Option<&Place> {
         self.places.get(index as usize)
+    }
+
+    /// The compact summary of the place at an index (kind, population,
+    /// prominence): what hot loops over many candidates need.
+    pub fn summary(&self, index: u32) -> Option<Summary> {
+        self.summaries.get(index as usize).copied()
     }
 
     /// The index of the place with this id.
@@ -141,6 +150,12 @@ impl Gazetteer {
             found.dedup();
         }
         found
+    }
+
+    /// False when no name of two or more words starts with the word whose
+    /// folded hash is `word_hash` ("new" starts "New York"); true when one may.
+    pub fn may_start_name(&self, word_hash: u64) -> bool {
+        self.embedded_names.might_start_name(word_hash) || self.added_names.might_start_name(word_hash)
     }
 
     /// Whether any place has a name folding to `folded_hash`.
@@ -235,11 +250,15 @@ impl Gazetteer {
                 if !folded.is_empty() {
                     builder.add(fold::name_hash(&folded), index);
                 }
+                if let Some((first, _)) = folded.split_once(' ') {
+                    builder.add_first_word(fold::name_hash(first));
+                }
             }
         }
         self.added_names = NameTable::from_bytes(Cow::Owned(builder.into_bytes()))
             .ok_or_else(|| GazetteerError::Embedded("added name table".into()))?;
         self.spatial = SpatialIndex::new(points(&self.places));
+        self.summaries = self.places.iter().map(Summary::of).collect();
         Ok(())
     }
 }

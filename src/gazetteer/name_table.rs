@@ -4,20 +4,29 @@
 //! Shared verbatim with `build.rs`; keep this file free of crate paths.
 //!
 //! Layout (little endian): magic `GRNT`, `u32` slot count, `u32` posting
-//! count, then the slots (`u64` hash, `u32` first posting, `u32` posting
-//! count; hash 0 marks an empty slot), then the postings (`u32` place
-//! indexes). Slots are probed linearly from `hash * slots >> 64`, wrapping.
+//! count, `u32` word counts of two Bloom filters, then the slots (`u64`
+//! hash, `u32` first posting, `u32` posting count; hash 0 marks an empty
+//! slot), the postings (`u32` place indexes), and the filters as `u64`
+//! words: one over every name, one over the first words of names of two or
+//! more words. Slots are probed linearly from `hash * slots >> 64`, wrapping.
+//!
+//! The filters are small enough to stay in the processor's cache, so most
+//! words that name nothing are turned away without touching the table.
 
 use std::borrow::Cow;
 
 const MAGIC: &[u8; 4] = b"GRNT";
-const HEADER: usize = 12;
+const HEADER: usize = 20;
+/// Filter bits per element (about 3% false positives with three probes).
+const BLOOM_BITS_PER_KEY: usize = 10;
+const BLOOM_PROBES: u64 = 3;
 const SLOT: usize = 16;
 
 /// Collects (name hash, place index) pairs and serialises them as a table.
 #[derive(Default)]
 pub struct NameTableBuilder {
     entries: Vec<(u64, u32)>,
+    first_words: Vec<u64>,
 }
 
 impl NameTableBuilder {
@@ -26,8 +35,16 @@ impl NameTableBuilder {
         self.entries.push((hash, place));
     }
 
+    /// Records that some name of two or more words starts with a word whose
+    /// folded hash is `hash`.
+    pub fn add_first_word(&mut self, hash: u64) {
+        self.first_words.push(hash);
+    }
+
     /// Serialises the table; each hash's postings are sorted and unique.
     pub fn into_bytes(mut self) -> Vec<u8> {
+        self.first_words.sort_unstable();
+        self.first_words.dedup();
         self.entries.sort_unstable();
         self.entries.dedup();
         let mut keys: Vec<(u64, u32, u32)> = Vec::new();
@@ -47,10 +64,14 @@ impl NameTableBuilder {
             }
             table[at] = key;
         }
+        let names_filter = bloom(table.iter().map(|k| k.0).filter(|&h| h != 0));
+        let first_filter = bloom(self.first_words.iter().copied());
         let mut out = Vec::with_capacity(HEADER + slots * SLOT + self.entries.len() * 4);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(slots as u32).to_le_bytes());
         out.extend_from_slice(&(self.entries.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(names_filter.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(first_filter.len() as u32).to_le_bytes());
         for (hash, first, count) in table {
             out.extend_from_slice(&hash.to_le_bytes());
             out.extend_from_slice(&first.to_le_bytes());
@@ -59,8 +80,31 @@ impl NameTableBuilder {
         for (_, place) in self.entries {
             out.extend_from_slice(&place.to_le_bytes());
         }
+        for word in names_filter.into_iter().chain(first_filter) {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
         out
     }
+}
+
+/// A Bloom filter over hashes, as `u64` words.
+fn bloom(hashes: impl Iterator<Item = u64> + Clone) -> Vec<u64> {
+    let count = hashes.clone().count();
+    let words = (count * BLOOM_BITS_PER_KEY).div_ceil(64).max(1);
+    let mut bits = vec![0u64; words];
+    for hash in hashes {
+        for bit in bloom_bits(hash, words) {
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+    bits
+}
+
+/// The filter bits of a hash (double hashing, scaled to the filter's size).
+fn bloom_bits(hash: u64, words: usize) -> impl Iterator<Item = usize> {
+    let step = hash.rotate_left(29) | 1;
+    let bits = (words * 64) as u128;
+    (0..BLOOM_PROBES).map(move |j| ((u128::from(hash.wrapping_add(j.wrapping_mul(step))) * bits) >> 64) as usize)
 }
 
 /// A read-only name table over serialised bytes (borrowed or owned).
@@ -68,6 +112,8 @@ pub struct NameTable {
     bytes: Cow<'static, [u8]>,
     slots: usize,
     postings_at: usize,
+    names_filter: (usize, usize),
+    first_filter: (usize, usize),
 }
 
 impl NameTable {
@@ -78,39 +124,65 @@ impl NameTable {
         }
         let slots = read_u32(&bytes, 4)? as usize;
         let postings = read_u32(&bytes, 8)? as usize;
+        let names_words = read_u32(&bytes, 12)? as usize;
+        let first_words = read_u32(&bytes, 16)? as usize;
         let postings_at = HEADER + slots * SLOT;
-        if slots == 0 || bytes.len() != postings_at + postings * 4 {
+        let names_at = postings_at + postings * 4;
+        let first_at = names_at + names_words * 8;
+        if slots == 0 || names_words == 0 || first_words == 0 || bytes.len() != first_at + first_words * 8 {
             return None;
         }
         Some(NameTable {
             bytes,
             slots,
             postings_at,
+            names_filter: (names_at, names_words),
+            first_filter: (first_at, first_words),
         })
     }
 
     /// The place indexes whose names hash to `hash`, in ascending order.
     pub fn get(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
         let mut at = home_slot(hash, self.slots);
-        let (first, count) = loop {
-            let slot = HEADER + at * SLOT;
-            let stored = read_u64(&self.bytes, slot).unwrap_or(0);
-            if stored == hash {
-                let first = read_u32(&self.bytes, slot + 8).unwrap_or(0) as usize;
-                let count = read_u32(&self.bytes, slot + 12).unwrap_or(0) as usize;
-                break (first, count);
+        let (first, count) = if !self.might_contain(hash) {
+            (0, 0)
+        } else {
+            loop {
+                let slot = HEADER + at * SLOT;
+                let stored = read_u64(&self.bytes, slot).unwrap_or(0);
+                if stored == hash {
+                    let first = read_u32(&self.bytes, slot + 8).unwrap_or(0) as usize;
+                    let count = read_u32(&self.bytes, slot + 12).unwrap_or(0) as usize;
+                    break (first, count);
+                }
+                if stored == 0 {
+                    break (0, 0);
+                }
+                at = if at + 1 == self.slots { 0 } else { at + 1 };
             }
-            if stored == 0 {
-                break (0, 0);
-            }
-            at = if at + 1 == self.slots { 0 } else { at + 1 };
         };
         (first..first + count).filter_map(move |i| read_u32(&self.bytes, self.postings_at + i * 4))
     }
 
     /// Whether any name hashes to `hash` (one probe run, no postings read).
     pub fn contains(&self, hash: u64) -> bool {
-        self.get(hash).next().is_some()
+        self.might_contain(hash) && self.get(hash).next().is_some()
+    }
+
+    /// False when no name hashes to `hash`; true when one may (the filter).
+    pub fn might_contain(&self, hash: u64) -> bool {
+        self.filter_has(self.names_filter, hash)
+    }
+
+    /// False when no name of two or more words starts with the word whose
+    /// hash is `hash`; true when one may.
+    pub fn might_start_name(&self, hash: u64) -> bool {
+        self.filter_has(self.first_filter, hash)
+    }
+
+    fn filter_has(&self, (at, words): (usize, usize), hash: u64) -> bool {
+        bloom_bits(hash, words)
+            .all(|bit| read_u64(&self.bytes, at + bit / 64 * 8).is_some_and(|w| w & (1 << (bit % 64)) != 0))
     }
 }
 
@@ -139,12 +211,15 @@ mod tests {
         for (hash, place) in [(7, 3), (7, 1), (9, 2), (7, 3), (23, 5)] {
             b.add(hash, place);
         }
+        b.add_first_word(42);
         let table = NameTable::from_bytes(Cow::Owned(b.into_bytes())).unwrap();
         assert_eq!(table.get(7).collect::<Vec<_>>(), vec![1, 3]);
+        assert!(table.might_contain(7) && table.might_contain(23));
+        assert!(table.might_start_name(42));
         assert_eq!(table.get(9).collect::<Vec<_>>(), vec![2]);
         assert_eq!(table.get(23).collect::<Vec<_>>(), vec![5]);
         assert!(!table.contains(8));
-        assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\x03\0\0\0\0\0\0\0")).is_none());
-        assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\0\0\0\0\0\0\0\0")).is_none());
+        assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\x03\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")).is_none());
+        assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")).is_none());
     }
 }

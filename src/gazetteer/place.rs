@@ -158,6 +158,29 @@ impl fmt::Display for Kind {
     }
 }
 
+/// What the tagger asks of every candidate, packed small so that a long
+/// candidate list stays in the processor's cache (see [`crate::gazetteer::Gazetteer::summary`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// [`Place::prominence`], precomputed.
+    pub prominence: f32,
+    /// Population, saturated at `u32::MAX`.
+    pub population: u32,
+    /// The kind of place.
+    pub kind: Kind,
+}
+
+impl Summary {
+    /// The summary of a place.
+    pub fn of(place: &Place) -> Summary {
+        Summary {
+            prominence: place.prominence() as f32,
+            population: u32::try_from(place.population).unwrap_or(u32::MAX),
+            kind: place.kind,
+        }
+    }
+}
+
 /// One place of the gazetteer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {

@@ -13,7 +13,7 @@ use super::tokens::{Gap, Token, tokenize};
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
 const MAX_WORDS: usize = 6;
 /// Population from which a region that shares its name with a word counts anyway.
-const MAJOR_POPULATION: u64 = 1_000_000;
+const MAJOR_POPULATION: u32 = 1_000_000;
 
 /// A span of text that names a place (or is a demonym), with its candidates.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
                 match qualified(text, &tokens, i, n, &place, gazetteer, &mut scratch) {
                     Some((end, places, qualifier)) => {
                         found.push(Match {
-                            start: token.start,
+                            start: token.start(),
                             end,
                             places,
                             demonym: false,
@@ -74,8 +74,8 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
                     }
                     None => {
                         found.push(Match {
-                            start: token.start,
-                            end: tokens[i + n - 1].end,
+                            start: token.start(),
+                            end: tokens[i + n - 1].end(),
                             places: place,
                             demonym: true,
                             qualifier: None,
@@ -90,8 +90,8 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
         };
         let last = tokens[i + n - 1];
         let mut m = Match {
-            start: token.start,
-            end: last.end,
+            start: token.start(),
+            end: last.end(),
             places,
             demonym: false,
             qualifier: None,
@@ -130,7 +130,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
             Evidence::Place => {
                 let minor = !m.places.iter().any(|&p| {
                     gazetteer
-                        .place(p)
+                        .summary(p)
                         .is_some_and(|p| p.kind == Kind::Country || p.population >= MAJOR_POPULATION)
                 });
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
@@ -182,11 +182,11 @@ fn span_hash(text: &str, tokens: &[Token], i: usize, n: usize, scratch: &mut Str
     if n == 1 && tokens[i].hash != 0 {
         return tokens[i].hash;
     }
-    hash_of(&text[tokens[i].start..tokens[i + n - 1].end], scratch)
+    hash_of(&text[tokens[i].start()..tokens[i + n - 1].end()], scratch)
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
-    &text[t.start..t.end]
+    &text[t.start()..t.end()]
 }
 
 /// Whether tokens `i..i+n` can form one name: joined by spaces, hyphens or
@@ -219,7 +219,12 @@ fn longest_place(
     gazetteer: &Gazetteer,
     scratch: &mut String,
 ) -> Option<(usize, Vec<u32>)> {
-    let max = MAX_WORDS.min(tokens.len() - i);
+    let starts_a_name = gazetteer.may_start_name(tokens[i].hash);
+    let max = if starts_a_name {
+        MAX_WORDS.min(tokens.len() - i)
+    } else {
+        1
+    };
     for n in (1..=max).rev() {
         if !joinable(text, tokens, i, n) {
             continue;
@@ -279,7 +284,7 @@ fn qualified(
     let next = tokens.get(i + n).filter(|t| t.gap == Gap::Space)?;
     fold_into(word(text, next), scratch);
     let qualifier = QUALIFIERS.iter().find(|q| q.word == scratch.as_str())?;
-    let whole = hash_of(&text[tokens[i].start..next.end], scratch);
+    let whole = hash_of(&text[tokens[i].start()..next.end()], scratch);
     let mut candidates = gazetteer.indexes_for_hash(whole);
     if candidates.is_empty() {
         candidates = places.to_vec();
@@ -287,9 +292,9 @@ fn qualified(
     let fitting: Vec<u32> = candidates
         .iter()
         .copied()
-        .filter(|&p| gazetteer.place(p).is_some_and(|p| qualifier.accepts(p.kind)))
+        .filter(|&p| gazetteer.summary(p).is_some_and(|p| qualifier.accepts(p.kind)))
         .collect();
-    (!fitting.is_empty()).then_some((next.end, fitting, qualifier))
+    (!fitting.is_empty()).then_some((next.end(), fitting, qualifier))
 }
 
 /// "the city of X", "the region of X": a qualifier two words before.
@@ -320,10 +325,10 @@ fn has_evidence(
     let is_country = m
         .places
         .iter()
-        .any(|&p| gazetteer.place(p).is_some_and(|p| p.kind == Kind::Country));
+        .any(|&p| gazetteer.summary(p).is_some_and(|p| p.kind == Kind::Country));
     // A large region or a country may share its name with a word ("Wales").
     let is_major = m.places.iter().any(|&p| {
-        gazetteer.place(p).is_some_and(|p| {
+        gazetteer.summary(p).is_some_and(|p| {
             matches!(p.kind, Kind::Sea | Kind::Peninsula)
                 || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION
         })

@@ -115,13 +115,13 @@ fn prior_scores(m: &Match, gazetteer: &Gazetteer) -> Vec<(u32, f64)> {
     m.places
         .iter()
         .filter_map(|&i| {
-            let place = gazetteer.place(i)?;
+            let place = gazetteer.summary(i)?;
             let qualifier = match m.qualifier {
                 Some(q) if q.accepts(place.kind) => QUALIFIER_BONUS,
                 Some(_) => -QUALIFIER_BONUS,
                 None => 0.0,
             };
-            Some((i, place.prominence() + qualifier))
+            Some((i, f64::from(place.prominence) + qualifier))
         })
         .collect()
 }

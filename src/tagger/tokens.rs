@@ -22,13 +22,16 @@ pub enum Gap {
     Punct,
 }
 
-/// One word of the text.
+/// One word of the text (24 bytes: texts hold many).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// The folded-name hash of the word, for capitalised words (0 for others),
+    /// computed once because the matcher asks for it many times.
+    pub hash: u64,
     /// Byte offset of the first character.
-    pub start: usize,
+    start: u32,
     /// Byte offset just past the last character.
-    pub end: usize,
+    end: u32,
     /// What separates it from the previous token.
     pub gap: Gap,
     /// First letter is upper case.
@@ -37,9 +40,18 @@ pub struct Token {
     pub all_caps: bool,
     /// A possessive "'s" follows directly ("Kyiv's"); not part of the token.
     pub possessive: bool,
-    /// The folded-name hash of the word, for capitalised words (0 for others),
-    /// computed once because the matcher asks for it many times.
-    pub hash: u64,
+}
+
+impl Token {
+    /// Byte offset of the first character.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the last character.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 use crate::gazetteer::fold::fold_hash;
@@ -73,7 +85,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = pos;
         let (end, possessive) = word_end(text, pos);
-        let gap = classify_gap(text, gap_start, start, tokens.last().map(|t| &text[t.start..t.end]));
+        let gap = classify_gap(text, gap_start, start, tokens.last().map(|t| &text[t.start()..t.end()]));
         let word = &text[start..end];
         let capitalized = if b < 0x80 {
             b.is_ascii_uppercase()
@@ -86,9 +98,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             first_two && letters.all(char::is_uppercase)
         };
         let hash = if capitalized { fold_hash(word, &mut scratch) } else { 0 };
+        // Offsets are u32: texts beyond 4 GiB are tokenized up to there.
+        let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
+            break;
+        };
         tokens.push(Token {
-            start,
-            end,
+            start: start32,
+            end: end32,
             gap,
             capitalized,
             all_caps,
@@ -130,6 +146,16 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let mut previous_lower = false;
     while pos < bytes.len() {
         let b = bytes[pos];
+        // ASCII letters and digits, the bulk of English text, byte by byte.
+        if b.is_ascii_alphanumeric() {
+            if previous_lower && b.is_ascii_uppercase() && letters >= 4 {
+                return (pos, false);
+            }
+            previous_lower = b.is_ascii_lowercase();
+            letters += 1;
+            pos += 1;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (char::from(b), 1)
         } else {
@@ -226,7 +252,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text).iter().map(|t| &text[t.start()..t.end()]).collect()
     }
 
     #[test]
