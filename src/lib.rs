@@ -5,7 +5,9 @@
 //! module; this crate root only re-exports them.
 
 pub mod atomic_write;
+pub mod claims;
 pub mod cli;
+pub mod corpus;
 pub mod eval;
 pub mod gazetteer;
 pub mod tagger;

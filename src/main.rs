@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use georef::cli::{self, PlaceFormat, TagFormat};
+use georef::cli::{self, ClaimFormat, PlaceFormat, TagFormat};
+use georef::corpus::Corpus;
 
 /// georef turns news articles into a map of the places they name.
 #[derive(Parser)]
@@ -35,6 +36,15 @@ enum Command {
         /// Write here (atomically) instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Find the territorial claims in articles and print one claim a line.
+    Claims {
+        /// Text or markdown files, folders, JSONL or CSV files of articles.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ClaimFormat,
     },
     /// Score the tagger against gold annotations (the format of ../shared/gold).
     Eval {
@@ -101,6 +111,13 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             let articles = cli::read_articles(&inputs);
             let count = cli::tag(&gazetteer, &articles, format, output.as_deref())?;
             eprintln!("georef: {count} mentions in {} articles", articles.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Claims { inputs, format }) => {
+            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
+            let corpus = Corpus::build(cli::read_articles(&inputs), &gazetteer);
+            let count = cli::claims(&corpus, &gazetteer, format, &mut out)?;
+            eprintln!("georef: {count} claims in {} articles", corpus.articles.len());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { gold, corpus }) => {

@@ -2,6 +2,7 @@
 //! tagging output and evaluation reports. `main.rs` parses arguments and
 //! calls these; the output formats are stable.
 
+mod claims;
 mod eval;
 mod gazetteer;
 mod tag;
@@ -14,6 +15,7 @@ use anyhow::Context;
 
 use crate::gazetteer::{Gazetteer, LoadProgress};
 
+pub use claims::{ClaimFormat, claims};
 pub use eval::eval;
 pub use gazetteer::{PlaceFormat, lookup, near};
 pub use tag::{TagFormat, read_articles, tag};

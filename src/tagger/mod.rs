@@ -7,6 +7,7 @@ mod resolver;
 mod tokens;
 
 use crate::gazetteer::Gazetteer;
+use crate::text::CharOffsets;
 
 pub use lexicon::Lexicon;
 pub use resolver::ALTERNATIVES;
@@ -77,29 +78,5 @@ impl<'g> Tagger<'g> {
                 })
             })
             .collect()
-    }
-}
-
-/// Converts increasing byte offsets to character offsets in one pass.
-struct CharOffsets<'t> {
-    text: &'t str,
-    byte: usize,
-    char: usize,
-}
-
-impl<'t> CharOffsets<'t> {
-    fn new(text: &'t str) -> Self {
-        CharOffsets { text, byte: 0, char: 0 }
-    }
-
-    /// The character offset of byte offset `byte` (a char boundary).
-    fn at(&mut self, byte: usize) -> usize {
-        if byte < self.byte {
-            self.byte = 0;
-            self.char = 0;
-        }
-        self.char += self.text.get(self.byte..byte).map_or(0, |s| s.chars().count());
-        self.byte = byte;
-        self.char
     }
 }

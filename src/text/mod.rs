@@ -8,6 +8,7 @@
 //! no symlink twice.
 
 pub mod boilerplate;
+mod char_offsets;
 pub mod dates;
 pub mod metadata;
 pub mod sentences;
@@ -16,6 +17,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+pub use char_offsets::CharOffsets;
 use serde::Deserialize;
 
 /// One article: its text and what is known about it.

@@ -1,0 +1,152 @@
+//! Groups claims about the same place and outcome across articles, and
+//! records where they agree and where they contradict each other.
+
+use std::collections::HashMap;
+
+use crate::gazetteer::Gazetteer;
+
+use super::{Action, Claim};
+
+/// Areas within this share of each other agree ("2,300 sq mi" and "6,000 km²").
+const AREA_AGREEMENT: f64 = 0.01;
+/// Areas within this share of each other are claims about the same gains.
+const AREA_SAME_CLAIM: f64 = 0.10;
+
+/// A group of claims.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimGroup {
+    /// The group's id (its index).
+    pub id: usize,
+    /// Indexes of its claims.
+    pub claims: Vec<usize>,
+    /// Every claim says the same: one controller afterwards, areas within 1%.
+    pub agreement: bool,
+    /// Claims in the group, or in a group about a place containing or
+    /// contained in its place, name different controllers afterwards.
+    pub contradiction: bool,
+    /// The groups this one contradicts.
+    pub contradicts: Vec<usize>,
+    /// Number of distinct articles.
+    pub articles: usize,
+    /// Number of independent sources: articles that are not copies of each
+    /// other (see [`crate::corpus::syndication_groups`]).
+    pub independent_sources: usize,
+}
+
+/// What claims must share to be grouped.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    /// The first place named.
+    Place(u32),
+    /// An area gained or lost by a side.
+    Area {
+        actor: Option<String>,
+        gains: bool,
+        bucket: usize,
+    },
+    /// Neither: the side and the action.
+    Action { actor: Option<String>, action: Action },
+}
+
+/// Assigns every claim its group and returns the groups. `syndication`
+/// gives each article's syndication group (by article index).
+pub fn group_claims(claims: &mut [Claim], syndication: &[usize], gazetteer: &Gazetteer) -> Vec<ClaimGroup> {
+    let mut keys: Vec<Key> = Vec::with_capacity(claims.len());
+    let mut area_buckets: Vec<(Option<String>, bool, f64)> = Vec::new();
+    for claim in claims.iter() {
+        let actor = claim.actor.as_ref().map(|s| s.code.clone());
+        let key = if let Some(p) = claim.places.first() {
+            Key::Place(p.place)
+        } else if let Some(area) = &claim.area {
+            let gains = !claim.action.actor_loses();
+            let bucket = area_buckets
+                .iter()
+                .position(|(a, g, km2)| *a == actor && *g == gains && (area.km2 / km2 - 1.0).abs() <= AREA_SAME_CLAIM)
+                .unwrap_or_else(|| {
+                    area_buckets.push((actor.clone(), gains, area.km2));
+                    area_buckets.len() - 1
+                });
+            Key::Area { actor, gains, bucket }
+        } else {
+            Key::Action {
+                actor,
+                action: claim.action,
+            }
+        };
+        keys.push(key);
+    }
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut groups: Vec<ClaimGroup> = Vec::new();
+    for (i, key) in keys.into_iter().enumerate() {
+        let id = *index.entry(key).or_insert_with(|| {
+            groups.push(ClaimGroup {
+                id: groups.len(),
+                claims: Vec::new(),
+                agreement: true,
+                contradiction: false,
+                contradicts: Vec::new(),
+                articles: 0,
+                independent_sources: 0,
+            });
+            groups.len() - 1
+        });
+        groups[id].claims.push(i);
+        claims[i].group = id;
+    }
+    for group in &mut groups {
+        let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+        let controllers: Vec<&str> = members
+            .iter()
+            .filter_map(|c| c.controller_after.as_ref().map(|s| s.code.as_str()))
+            .collect();
+        let one_controller = controllers.windows(2).all(|w| w[0] == w[1]);
+        let areas: Vec<f64> = members.iter().filter_map(|c| c.area.as_ref().map(|a| a.km2)).collect();
+        let (low, high) = areas
+            .iter()
+            .fold((f64::INFINITY, 0.0f64), |(l, h), &a| (l.min(a), h.max(a)));
+        let areas_agree = areas.len() < 2 || high / low - 1.0 <= AREA_AGREEMENT;
+        group.agreement = one_controller && areas_agree;
+        group.contradiction = !one_controller;
+        let mut articles: Vec<usize> = members.iter().map(|c| c.article_index).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        group.articles = articles.len();
+        let mut sources: Vec<usize> = articles
+            .iter()
+            .map(|&a| syndication.get(a).copied().unwrap_or(a))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        group.independent_sources = sources.len();
+    }
+    mark_related_contradictions(&mut groups, claims, gazetteer);
+    groups
+}
+
+/// Groups about a place and about the region it lies in (or the same
+/// region) contradict each other when they name different controllers.
+fn mark_related_contradictions(groups: &mut [ClaimGroup], claims: &[Claim], gazetteer: &Gazetteer) {
+    let summary: Vec<Option<(String, String)>> = groups
+        .iter()
+        .map(|g| {
+            let first = &claims[*g.claims.first()?];
+            let place = gazetteer.place(first.places.first()?.place)?;
+            let controller = first.controller_after.as_ref()?.code.clone();
+            Some((place.admin1.to_string(), controller))
+        })
+        .collect();
+    for a in 0..groups.len() {
+        for b in a + 1..groups.len() {
+            if let (Some((region_a, ctl_a)), Some((region_b, ctl_b))) = (&summary[a], &summary[b])
+                && !region_a.is_empty()
+                && region_a == region_b
+                && ctl_a != ctl_b
+            {
+                groups[a].contradicts.push(b);
+                groups[b].contradicts.push(a);
+                groups[a].contradiction = true;
+                groups[b].contradiction = true;
+            }
+        }
+    }
+}
