@@ -6,6 +6,9 @@ SHA-256, and writes the derived data files next to this script:
 
   places.tsv.gz     one place a line (see FORMAT below)
   admin1.tsv.gz     GeoNames admin1 code -> region name
+  regions.tsv.gz    Natural Earth admin-1 outlines simplified to 0.02 degrees:
+                    ISO 3166-2 code, tab, MultiPolygon coordinates as JSON
+                    (the key is the `polygon` column of places.tsv)
   common_words.txt  place names that are also everyday English words
                     ("most", "reading", "nice"): the tagger wants evidence
                     before it takes them for places
@@ -347,6 +350,68 @@ def add_uncovered_admin1(places, admin1_names, covered, sums):
                    [f"{name} region", f"{name} province"])
 
 
+# Douglas-Peucker tolerance for region outlines, in degrees (about 2 km).
+SIMPLIFY_DEGREES = 0.02
+
+
+def simplify_ring(ring, tolerance):
+    """Douglas-Peucker on a closed ring; keeps the closing point."""
+    if len(ring) <= 4:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        a, b = stack.pop()
+        (ax, ay), (bx, by) = ring[a], ring[b]
+        dx, dy = bx - ax, by - ay
+        norm = (dx * dx + dy * dy) ** 0.5
+        best, far = -1.0, None
+        for i in range(a + 1, b):
+            px, py = ring[i]
+            if norm == 0:
+                d = ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
+            else:
+                d = abs(dy * px - dx * py + bx * ay - by * ax) / norm
+            if d > best:
+                best, far = d, i
+        if far is not None and best > tolerance:
+            keep[far] = True
+            stack.append((a, far))
+            stack.append((far, b))
+    out = [pt for pt, k in zip(ring, keep) if k]
+    return out if len(out) >= 4 else []
+
+
+def simplify_polygons(geometry):
+    """A GeoJSON (Multi)Polygon as a list of polygons (lists of rings), simplified."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    out = []
+    for poly in polys:
+        rings = [simplify_ring([(round(x, 4), round(y, 4)) for x, y in ring], SIMPLIFY_DEGREES) for ring in poly]
+        if rings and rings[0]:
+            out.append([r for r in rings if r])
+    if not out:  # a region smaller than the tolerance keeps its largest outline
+        poly = max(polys, key=lambda p: len(p[0]))
+        out.append([[(round(x, 4), round(y, 4)) for x, y in poly[0]]])
+    return out
+
+
+def region_outlines(gp: Path) -> str:
+    """One line per region: ISO 3166-2 code, tab, MultiPolygon coordinates as JSON."""
+    data = json.loads(tgz_member(gp, "package/data/build.json"))
+    lines = []
+    seen = set()
+    for f in data["features"]:
+        iso = f["properties"].get("iso_3166_2") or ""
+        if not iso or iso in seen or f.get("geometry") is None:
+            continue
+        seen.add(iso)
+        coords = simplify_polygons(f["geometry"])
+        lines.append(iso + "\t" + json.dumps(coords, separators=(",", ":")))
+    return "\n".join(sorted(lines)) + "\n"
+
+
 def read_tsv(path: Path):
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -435,6 +500,7 @@ def main():
     write_gz(HERE / "places.tsv.gz", "\n".join(lines) + "\n")
     admin1 = "".join(f"{code}\t{name}\n" for code, name in sorted(admin1_names.items()))
     write_gz(HERE / "admin1.tsv.gz", admin1)
+    write_gz(HERE / "regions.tsv.gz", region_outlines(gp))
     words = common_words(places, args.words)
     header = ("# Place names that are also everyday English words (lower case in SCOWL,\n"
               "# Debian's wamerican and wbritish), written by gazetteer/build.py. One a line.\n")

@@ -9,6 +9,7 @@ pub mod claims;
 pub mod cli;
 pub mod corpus;
 pub mod eval;
+pub mod export;
 pub mod gazetteer;
 pub mod tagger;
 pub mod text;

@@ -3,9 +3,12 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use georef::cli::{self, ClaimFormat, PlaceFormat, TagFormat};
-use georef::corpus::Corpus;
+use georef::corpus::{Corpus, ViewFilter};
+use georef::export::{self, ExportOptions};
 
 /// georef turns news articles into a map of the places they name.
 #[derive(Parser)]
@@ -45,6 +48,34 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ClaimFormat,
+    },
+    /// Write what the filters select as GeoJSON: places, claims, and with
+    /// --mentions every mention.
+    Export {
+        /// Text or markdown files, folders, JSONL or CSV files of articles.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The GeoJSON file to write (atomically).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Only articles dated on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        from: Option<NaiveDate>,
+        /// Only articles dated on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        to: Option<NaiveDate>,
+        /// Only this article (repeatable).
+        #[arg(long = "article", value_name = "ID")]
+        articles: Vec<String>,
+        /// Only articles from this outlet (repeatable).
+        #[arg(long = "source", value_name = "NAME")]
+        sources: Vec<String>,
+        /// Leave out undated articles when a date range is given.
+        #[arg(long)]
+        exclude_undated: bool,
+        /// Also one Point per mention, with its sentence.
+        #[arg(long)]
+        mentions: bool,
     },
     /// Score the tagger against gold annotations (the format of ../shared/gold).
     Eval {
@@ -92,6 +123,11 @@ enum GazetteerQuery {
     },
 }
 
+/// A day given on the command line.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    georef::text::dates::parse_date(text).ok_or_else(|| format!("{text:?} is not a date (use YYYY-MM-DD)"))
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     match run(args) {
@@ -118,6 +154,32 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             let corpus = Corpus::build(cli::read_articles(&inputs), &gazetteer);
             let count = cli::claims(&corpus, &gazetteer, format, &mut out)?;
             eprintln!("georef: {count} claims in {} articles", corpus.articles.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            inputs,
+            output,
+            from,
+            to,
+            articles,
+            sources,
+            exclude_undated,
+            mentions,
+        }) => {
+            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
+            let corpus = Corpus::build(cli::read_articles(&inputs), &gazetteer);
+            let filter = ViewFilter {
+                articles,
+                sources,
+                from,
+                to,
+                include_undated: !exclude_undated,
+                ..ViewFilter::default()
+            };
+            let collection = export::feature_collection(&corpus, &gazetteer, &ExportOptions { filter, mentions });
+            export::write_geojson(&output, &collection).with_context(|| format!("writing {}", output.display()))?;
+            let count = collection["features"].as_array().map_or(0, Vec::len);
+            eprintln!("georef: {count} features written to {}", output.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { gold, corpus }) => {

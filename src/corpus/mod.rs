@@ -2,14 +2,18 @@
 //! and what ties articles together (syndicated copies). The command line,
 //! the exporter and the viewer all read this one structure.
 
+mod filter;
 mod syndication;
 
+pub use filter::ViewFilter;
 pub use syndication::{SIMILAR, similarity, syndication_groups};
 
 use crate::claims::{Claim, ClaimExtractor, ClaimGroup, group_claims};
 use crate::gazetteer::Gazetteer;
 use crate::tagger::{Mention, Tagger};
-use crate::text::Article;
+use std::ops::Range;
+
+use crate::text::{Article, boilerplate, sentences};
 
 /// Articles and everything found in them.
 pub struct Corpus {
@@ -23,6 +27,10 @@ pub struct Corpus {
     pub groups: Vec<ClaimGroup>,
     /// Each article's syndication group: the index of the first article it copies.
     pub syndication: Vec<usize>,
+    /// Each article's boilerplate byte ranges.
+    pub boilerplate: Vec<Vec<Range<usize>>>,
+    /// Each article's sentences as byte ranges.
+    pub sentences: Vec<Vec<Range<usize>>>,
 }
 
 impl Corpus {
@@ -41,12 +49,30 @@ impl Corpus {
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let syndication = syndication_groups(&texts);
         let groups = group_claims(&mut claims, &syndication, gazetteer);
+        let boilerplate = articles.iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
+        let sentences = articles.iter().map(|a| sentences::sentences(&a.text)).collect();
         Corpus {
             articles,
             mentions,
             claims,
             groups,
             syndication,
+            boilerplate,
+            sentences,
         }
+    }
+
+    /// Whether byte `offset` of article `article` lies in a boilerplate line.
+    pub fn is_boilerplate(&self, article: usize, offset: usize) -> bool {
+        self.boilerplate
+            .get(article)
+            .is_some_and(|r| boilerplate::is_inside(r, offset))
+    }
+
+    /// The sentence holding byte `offset` of article `article`.
+    pub fn sentence_of(&self, article: usize, offset: usize) -> Option<&str> {
+        let ranges = self.sentences.get(article)?;
+        let i = sentences::sentence_at(ranges, offset)?;
+        self.articles.get(article)?.text.get(ranges[i].clone())
     }
 }

@@ -12,6 +12,7 @@ mod import;
 mod name_table;
 mod place;
 mod qualifier;
+mod shapes;
 mod spatial;
 
 use std::borrow::Cow;
@@ -23,6 +24,7 @@ pub use error::{GazetteerError, RowError};
 pub use import::{LoadProgress, LoadReport};
 pub use place::{CountryCode, Kind, Place, PlaceId, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
+pub use shapes::region_shape;
 pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 
 use name_table::{NameTable, NameTableBuilder};
