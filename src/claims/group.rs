@@ -29,7 +29,8 @@ pub struct ClaimGroup {
     /// Number of distinct articles.
     pub articles: usize,
     /// Number of independent sources: articles that are not copies of each
-    /// other (see [`crate::corpus::syndication_groups`]).
+    /// other, a claim in a passage one article took from another counting
+    /// once (see [`crate::corpus::syndication_groups`], [`crate::corpus::shared_passages`]).
     pub independent_sources: usize,
 }
 
@@ -48,9 +49,9 @@ enum Key {
     Action { actor: Option<String>, action: Action },
 }
 
-/// Assigns every claim its group and returns the groups. `syndication`
-/// gives each article's syndication group (by article index).
-pub fn group_claims(claims: &mut [Claim], syndication: &[usize], gazetteer: &Gazetteer) -> Vec<ClaimGroup> {
+/// Assigns every claim its group and returns the groups. `sources` gives
+/// the independent source each claim counts for (by claim index).
+pub fn group_claims(claims: &mut [Claim], sources: &[usize], gazetteer: &Gazetteer) -> Vec<ClaimGroup> {
     let mut keys: Vec<Key> = Vec::with_capacity(claims.len());
     let mut area_buckets: Vec<(Option<String>, bool, f64)> = Vec::new();
     for claim in claims.iter() {
@@ -111,13 +112,14 @@ pub fn group_claims(claims: &mut [Claim], syndication: &[usize], gazetteer: &Gaz
         articles.sort_unstable();
         articles.dedup();
         group.articles = articles.len();
-        let mut sources: Vec<usize> = articles
+        let mut independent: Vec<usize> = group
+            .claims
             .iter()
-            .map(|&a| syndication.get(a).copied().unwrap_or(a))
+            .map(|&i| sources.get(i).copied().unwrap_or(i))
             .collect();
-        sources.sort_unstable();
-        sources.dedup();
-        group.independent_sources = sources.len();
+        independent.sort_unstable();
+        independent.dedup();
+        group.independent_sources = independent.len();
     }
     mark_related_contradictions(&mut groups, claims, gazetteer);
     groups

@@ -6,7 +6,7 @@ mod filter;
 mod syndication;
 
 pub use filter::ViewFilter;
-pub use syndication::{SIMILAR, similarity, syndication_groups};
+pub use syndication::{SAME_PASSAGE, SIMILAR, SharedPassage, shared_passages, similarity, syndication_groups};
 
 use crate::claims::{Claim, ClaimExtractor, ClaimGroup, group_claims};
 use crate::gazetteer::Gazetteer;
@@ -31,6 +31,8 @@ pub struct Corpus {
     pub boilerplate: Vec<Vec<Range<usize>>>,
     /// Each article's sentences as byte ranges.
     pub sentences: Vec<Vec<Range<usize>>>,
+    /// Paragraphs that articles of different syndication groups share.
+    pub passages: Vec<SharedPassage>,
 }
 
 impl Corpus {
@@ -48,7 +50,12 @@ impl Corpus {
             .collect();
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let syndication = syndication_groups(&texts);
-        let groups = group_claims(&mut claims, &syndication, gazetteer);
+        let passages: Vec<SharedPassage> = shared_passages(&texts)
+            .into_iter()
+            .filter(|p| syndication[p.first.0] != syndication[p.second.0])
+            .collect();
+        let sources = claim_sources(&claims, &articles, &syndication, &passages);
+        let groups = group_claims(&mut claims, &sources, gazetteer);
         let boilerplate = articles.iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
         let sentences = articles.iter().map(|a| sentences::sentences(&a.text)).collect();
         Corpus {
@@ -59,10 +66,12 @@ impl Corpus {
             syndication,
             boilerplate,
             sentences,
+            passages,
         }
     }
 
     /// Whether byte `offset` of article `article` lies in a boilerplate line.
+    /// (Offsets are bytes; a mention's `byte_start` fits.)
     pub fn is_boilerplate(&self, article: usize, offset: usize) -> bool {
         self.boilerplate
             .get(article)
@@ -75,4 +84,34 @@ impl Corpus {
         let i = sentences::sentence_at(ranges, offset)?;
         self.articles.get(article)?.text.get(ranges[i].clone())
     }
+}
+
+/// The source each claim counts for: its article's syndication group, or,
+/// when its sentence sits in a passage another article shares, the smaller
+/// of the two groups (a quoted wire paragraph is not a second source).
+fn claim_sources(
+    claims: &[Claim],
+    articles: &[Article],
+    syndication: &[usize],
+    passages: &[SharedPassage],
+) -> Vec<usize> {
+    claims
+        .iter()
+        .map(|c| {
+            let own = syndication[c.article_index];
+            let text = &articles[c.article_index].text;
+            let Some(at) = text.find(&c.sentence) else { return own };
+            passages
+                .iter()
+                .filter_map(|p| {
+                    let (mine, other) = if p.first.0 == c.article_index {
+                        (&p.first, &p.second)
+                    } else {
+                        (&p.second, &p.first)
+                    };
+                    (mine.0 == c.article_index && mine.1.contains(&at)).then(|| syndication[other.0])
+                })
+                .fold(own, usize::min)
+        })
+        .collect()
 }

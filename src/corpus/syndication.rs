@@ -1,6 +1,12 @@
-//! Syndicated copies: articles that are rewrites of one report. Each
-//! article is reduced to a MinHash signature of its five-word shingles;
-//! articles whose estimated resemblance passes a threshold join a group.
+//! Syndicated copies: articles that are rewrites of one report, and
+//! passages (paragraphs) one article takes from another. Each text is
+//! reduced to a MinHash signature of its five-word shingles; texts whose
+//! estimated resemblance passes a threshold are copies. Passages are paired
+//! through locality-sensitive hashing (bands of the signature), so a large
+//! corpus is not compared pair by pair.
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Word shingle length.
 const SHINGLE: usize = 5;
@@ -8,6 +14,74 @@ const SHINGLE: usize = 5;
 const HASHES: usize = 128;
 /// Estimated Jaccard resemblance from which two articles are copies.
 pub const SIMILAR: f64 = 0.2;
+
+/// Estimated resemblance from which two paragraphs are the same passage.
+pub const SAME_PASSAGE: f64 = 0.5;
+/// Paragraphs shorter than this many words are not compared.
+const PASSAGE_WORDS: usize = 12;
+/// LSH bands of the signature (rows per band = HASHES / BANDS).
+const BANDS: usize = 32;
+
+/// A paragraph of one article found again in another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedPassage {
+    /// The first article (index) and the paragraph's byte range in it.
+    pub first: (usize, Range<usize>),
+    /// The other article and the paragraph's byte range there.
+    pub second: (usize, Range<usize>),
+    /// Estimated resemblance of the two paragraphs (0..1).
+    pub similarity: f64,
+}
+
+/// Paragraphs (lines of a dozen words or more) that two articles share.
+pub fn shared_passages(texts: &[&str]) -> Vec<SharedPassage> {
+    let mut paragraphs: Vec<(usize, Range<usize>, Vec<u64>)> = Vec::new();
+    for (a, text) in texts.iter().enumerate() {
+        let mut start = 0;
+        for line in text.split('\n') {
+            let range = start..start + line.len();
+            start = range.end + 1;
+            if line.split_whitespace().count() >= PASSAGE_WORDS
+                && let Some(sig) = signature(line)
+            {
+                paragraphs.push((a, range, sig));
+            }
+        }
+    }
+    let rows = HASHES / BANDS;
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (p, (_, _, sig)) in paragraphs.iter().enumerate() {
+        for band in 0..BANDS {
+            let key = sig[band * rows..(band + 1) * rows]
+                .iter()
+                .fold(0u64, |h, &x| mix(h ^ x));
+            buckets.entry((band, key)).or_default().push(p);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = buckets
+        .values()
+        .flat_map(|members| {
+            members
+                .iter()
+                .enumerate()
+                .flat_map(move |(i, &p)| members[i + 1..].iter().map(move |&q| (p.min(q), p.max(q))))
+        })
+        .filter(|&(p, q)| paragraphs[p].0 != paragraphs[q].0)
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|(p, q)| {
+            let similarity = estimate(&paragraphs[p].2, &paragraphs[q].2);
+            (similarity >= SAME_PASSAGE).then(|| SharedPassage {
+                first: (paragraphs[p].0, paragraphs[p].1.clone()),
+                second: (paragraphs[q].0, paragraphs[q].1.clone()),
+                similarity,
+            })
+        })
+        .collect()
+}
 
 /// The syndication group of each article: the index of the first article
 /// of its group (an article alone is its own group).
@@ -96,5 +170,18 @@ mod tests {
         assert!(similarity(report, other) < 0.05);
         assert_eq!(syndication_groups(&[report, other, rewrite]), [0, 1, 0]);
         assert_eq!(syndication_groups(&["too short"]), [0]);
+    }
+
+    #[test]
+    fn a_paragraph_taken_into_another_story_is_a_shared_passage() {
+        let quoted = "Officials in Kharkiv said power had been restored to most districts of the city by the evening, after a day of repairs.";
+        let first = format!("Markets rose on Tuesday as energy prices fell for a third day in a row.\n{quoted}\n");
+        let second =
+            format!("Schools reopened across the region after the summer break ended early this year.\n\n{quoted}\n");
+        let shared = shared_passages(&[&first, &second]);
+        assert_eq!(shared.len(), 1);
+        assert_eq!(&first[shared[0].first.1.clone()], quoted);
+        assert_eq!(&second[shared[0].second.1.clone()], quoted);
+        assert_eq!((shared[0].first.0, shared[0].second.0), (0, 1));
     }
 }
