@@ -8,6 +8,8 @@ use crate::claims::{Claim, EventDate};
 use crate::corpus::Corpus;
 use crate::gazetteer::Gazetteer;
 
+use super::PlaceFields;
+
 /// Output format of `georef claims`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ClaimFormat {
@@ -46,12 +48,8 @@ struct PlaceRow<'a> {
     text: &'a str,
     start: usize,
     end: usize,
-    id: u64,
-    name: &'a str,
-    kind: &'a str,
-    country: &'a str,
-    lat: f64,
-    lon: f64,
+    #[serde(flatten)]
+    place: PlaceFields<'a>,
 }
 
 fn claim_row<'a>(corpus: &'a Corpus, gazetteer: &'a Gazetteer, claim: &'a Claim) -> ClaimRow<'a> {
@@ -74,12 +72,7 @@ fn claim_row<'a>(corpus: &'a Corpus, gazetteer: &'a Gazetteer, claim: &'a Claim)
                     text: &p.text,
                     start: p.start,
                     end: p.end,
-                    id: place.id.0,
-                    name: &place.name,
-                    kind: place.kind.as_str(),
-                    country: place.country.as_str(),
-                    lat: place.lat(),
-                    lon: place.lon(),
+                    place: PlaceFields::of(place),
                 })
             })
             .collect(),

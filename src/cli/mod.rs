@@ -13,7 +13,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::gazetteer::{Gazetteer, LoadProgress};
+use serde::Serialize;
+
+use crate::gazetteer::{Gazetteer, LoadProgress, Place};
 
 pub use claims::{ClaimFormat, claims};
 pub use eval::eval;
@@ -66,4 +68,28 @@ pub fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
         );
     }
     Ok(gazetteer)
+}
+
+/// The fields that name a place in every JSON output (flattened into rows).
+#[derive(Serialize)]
+struct PlaceFields<'a> {
+    id: u64,
+    name: &'a str,
+    kind: &'a str,
+    country: &'a str,
+    lat: f64,
+    lon: f64,
+}
+
+impl<'a> PlaceFields<'a> {
+    fn of(place: &'a Place) -> Self {
+        PlaceFields {
+            id: place.id.0,
+            name: &place.name,
+            kind: place.kind.as_str(),
+            country: place.country.as_str(),
+            lat: place.lat(),
+            lon: place.lon(),
+        }
+    }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde::Serialize;
 
+use super::PlaceFields;
 use crate::atomic_write::write_atomic;
 use crate::gazetteer::Gazetteer;
 use crate::tagger::{Mention, Tagger};
@@ -47,12 +48,8 @@ struct PlaceRef<'a> {
 
 #[derive(Serialize)]
 struct Alternative<'a> {
-    id: u64,
-    name: &'a str,
-    kind: &'a str,
-    country: &'a str,
-    lat: f64,
-    lon: f64,
+    #[serde(flatten)]
+    place: PlaceFields<'a>,
     score: f64,
 }
 
@@ -81,12 +78,7 @@ fn mention_row<'a>(gazetteer: &'a Gazetteer, article: &'a Article, mention: &'a 
             .filter_map(|&(i, score)| {
                 let p = gazetteer.place(i)?;
                 Some(Alternative {
-                    id: p.id.0,
-                    name: &p.name,
-                    kind: p.kind.as_str(),
-                    country: p.country.as_str(),
-                    lat: p.lat(),
-                    lon: p.lon(),
+                    place: PlaceFields::of(p),
                     score,
                 })
             })
