@@ -176,3 +176,39 @@ fn eval_scores_the_sample_articles() {
     assert!(f1 >= 0.95, "{text}");
     assert!(text.contains("accuracy within 161 km"));
 }
+
+#[test]
+fn claims_prints_one_claim_a_line_with_every_field() {
+    let articles = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/articles");
+    let out = georef(&["claims", articles, "--format", "jsonl"]);
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(rows.len() >= 10);
+    for field in [
+        "article",
+        "sentence_start",
+        "sentence_end",
+        "sentence",
+        "action",
+        "actor",
+        "places",
+        "controller_after",
+        "area_km2",
+        "area_text",
+        "claimant",
+        "hedged",
+        "negated",
+        "event_date",
+        "group",
+        "independent_sources",
+    ] {
+        assert!(rows.iter().all(|r| r.get(field).is_some()), "{field}");
+    }
+    let chkalovske = rows
+        .iter()
+        .find(|r| r["places"][0]["id"] == 710429)
+        .expect("Chkalovske freed");
+    assert_eq!(chkalovske["action"], "liberated");
+    assert_eq!(chkalovske["controller_after"], "Ukraine");
+    assert_eq!(chkalovske["places"][0]["text"], "Chkalovske");
+}
