@@ -160,11 +160,6 @@ impl Gazetteer {
         self.embedded_names.might_start_name(word_hash) || self.added_names.might_start_name(word_hash)
     }
 
-    /// Whether any place has a name folding to `folded_hash`.
-    pub fn has_name_hash(&self, folded_hash: u64) -> bool {
-        self.embedded_names.contains(folded_hash) || self.added_names.contains(folded_hash)
-    }
-
     /// The candidates for a name as a reader writes it, best first.
     ///
     /// Case, diacritics, apostrophes and hyphens are folded. When the whole

@@ -164,11 +164,6 @@ impl NameTable {
         (first..first + count).filter_map(move |i| read_u32(&self.bytes, self.postings_at + i * 4))
     }
 
-    /// Whether any name hashes to `hash` (one probe run, no postings read).
-    pub fn contains(&self, hash: u64) -> bool {
-        self.might_contain(hash) && self.get(hash).next().is_some()
-    }
-
     /// False when no name hashes to `hash`; true when one may (the filter).
     pub fn might_contain(&self, hash: u64) -> bool {
         self.filter_has(self.names_filter, hash)
@@ -218,7 +213,7 @@ mod tests {
         assert!(table.might_start_name(42));
         assert_eq!(table.get(9).collect::<Vec<_>>(), vec![2]);
         assert_eq!(table.get(23).collect::<Vec<_>>(), vec![5]);
-        assert!(!table.contains(8));
+        assert_eq!(table.get(8).next(), None);
         assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\x03\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")).is_none());
         assert!(NameTable::from_bytes(Cow::Borrowed(b"GRNT\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")).is_none());
     }

@@ -145,11 +145,6 @@ impl Kind {
             _ => return None,
         })
     }
-
-    /// Whether the kind is a settlement (city, town or village).
-    pub fn is_settlement(self) -> bool {
-        matches!(self, Kind::City | Kind::Town | Kind::Village)
-    }
 }
 
 impl fmt::Display for Kind {

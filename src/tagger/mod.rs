@@ -9,7 +9,7 @@ mod tokens;
 use crate::gazetteer::Gazetteer;
 use crate::text::CharOffsets;
 
-pub use lexicon::Lexicon;
+use lexicon::Lexicon;
 pub use resolver::ALTERNATIVES;
 
 /// One place name (or demonym) in an article, resolved.
