@@ -86,12 +86,24 @@ fn places_claims_and_mentions_carry_their_fields_in_lon_lat_order() {
     let props = &kyiv["properties"];
     assert!(props["mention_count"].as_u64().unwrap() >= 2);
     assert!(props["independent_sources"].as_u64().unwrap() <= props["article_ids"].as_array().unwrap().len() as u64);
-    // Demonyms are never place features.
-    assert!(
-        places
-            .iter()
-            .all(|f| f["properties"]["name"] != "Russia" || f["properties"]["mention_count"].as_u64().unwrap() > 0)
-    );
+    // Demonyms and boilerplate are never counted as place mentions.
+    let counted = features(&collection, "mention")
+        .iter()
+        .filter(|m| {
+            let p = &m["properties"];
+            p["place_id"] == 690791 && p["demonym"] == false && p["boilerplate"] == false
+        })
+        .count() as u64;
+    let ukraine = places
+        .iter()
+        .find(|f| f["properties"]["place_id"] == 690791)
+        .expect("Ukraine");
+    assert_eq!(ukraine["properties"]["mention_count"].as_u64().unwrap(), counted);
+    let demonyms = features(&collection, "mention")
+        .iter()
+        .filter(|m| m["properties"]["demonym"] == true)
+        .count();
+    assert!(demonyms > 10);
 
     let claims = features(&collection, "claim");
     let izium = claims
