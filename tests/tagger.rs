@@ -51,6 +51,7 @@ fn possessives_are_cut_off_and_metonymy_is_a_place() {
 fn offsets_are_unicode_characters() {
     let text = "Зеленський — «Kyiv» and Kharkiv";
     let m = tag(text);
+    assert_eq!(m.len(), 2, "{m:?}");
     let chars: Vec<char> = text.chars().collect();
     for mention in m {
         let span: String = chars[mention.start..mention.end].iter().collect();

@@ -1,13 +1,13 @@
 //! Walks an article's sentences against the claim tables.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::tagger::Mention;
 use crate::text::Article;
 use crate::text::CharOffsets;
-use crate::text::boilerplate::{boilerplate, is_inside};
-use crate::text::sentences::sentences;
+use crate::text::boilerplate::is_inside;
 
 use super::area::find_area;
 use super::lexicon::ClaimLexicon;
@@ -77,10 +77,8 @@ impl<'g> ClaimExtractor<'g> {
     /// An extractor over `gazetteer` with georef's tables.
     pub fn new(gazetteer: &'g Gazetteer) -> Self {
         let country_names = gazetteer
-            .places()
-            .iter()
-            .filter(|p| p.kind == Kind::Country)
-            .map(|p| (p.country.as_str().to_string(), p.name.to_string()))
+            .countries()
+            .filter_map(|(code, i)| Some((code.as_str().to_string(), gazetteer.place(i)?.name.to_string())))
             .collect();
         ClaimExtractor {
             gazetteer,
@@ -101,15 +99,23 @@ impl<'g> ClaimExtractor<'g> {
         }
     }
 
-    /// The claims of one article, given its mentions (from the tagger).
-    pub fn extract(&self, article_index: usize, article: &Article, mentions: &[Mention]) -> Vec<Claim> {
+    /// The claims of one article, given its mentions (from the tagger), its
+    /// boilerplate ranges and its sentences (from [`crate::text`]).
+    pub fn extract(
+        &self,
+        article_index: usize,
+        article: &Article,
+        mentions: &[Mention],
+        skip: &[Range<usize>],
+        sentences: &[Range<usize>],
+    ) -> Vec<Claim> {
         let text = &article.text;
-        let skip = boilerplate(text);
         let side_counts = self.side_counts(text, mentions);
         let mut chars = CharOffsets::new(text);
         let mut claims = Vec::new();
-        for mut sentence in sentences(text) {
-            if is_inside(&skip, sentence.start) {
+        for sentence in sentences {
+            let mut sentence = sentence.clone();
+            if is_inside(skip, sentence.start) {
                 continue;
             }
             // "… reported Daily Mail.Also Read - …": the story ends where the teaser starts.
@@ -250,10 +256,11 @@ impl<'g> ClaimExtractor<'g> {
             if mention.demonym {
                 continue;
             }
-            let at = s.words.iter().position(|w| w.range.start >= mention.byte_end)?;
-            let copula = s
-                .words
-                .get(at)
+            // A mention at the end of the sentence has no copula after it;
+            // the next mention may.
+            let at = s.words.iter().position(|w| w.range.start >= mention.byte_end);
+            let copula = at
+                .and_then(|at| s.words.get(at))
                 .is_some_and(|w| matches!(w.text.as_str(), "is" | "remains" | "will"));
             if !copula {
                 continue;

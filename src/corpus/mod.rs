@@ -42,11 +42,10 @@ impl Corpus {
         let tagger = Tagger::new(gazetteer);
         let extractor = ClaimExtractor::new(gazetteer);
         let mentions: Vec<Vec<Mention>> = articles.iter().map(|a| tagger.tag(&a.text)).collect();
-        let mut claims: Vec<Claim> = articles
-            .iter()
-            .zip(&mentions)
-            .enumerate()
-            .flat_map(|(i, (a, m))| extractor.extract(i, a, m))
+        let boilerplate: Vec<Vec<Range<usize>>> = articles.iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
+        let sentences: Vec<Vec<Range<usize>>> = articles.iter().map(|a| sentences::sentences(&a.text)).collect();
+        let mut claims: Vec<Claim> = (0..articles.len())
+            .flat_map(|i| extractor.extract(i, &articles[i], &mentions[i], &boilerplate[i], &sentences[i]))
             .collect();
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let syndication = syndication_groups(&texts);
@@ -56,8 +55,6 @@ impl Corpus {
             .collect();
         let sources = claim_sources(&claims, &articles, &syndication, &passages);
         let groups = group_claims(&mut claims, &sources, gazetteer);
-        let boilerplate = articles.iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
-        let sentences = articles.iter().map(|a| sentences::sentences(&a.text)).collect();
         Corpus {
             articles,
             mentions,

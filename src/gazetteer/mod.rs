@@ -46,6 +46,8 @@ pub struct Gazetteer {
     spatial: SpatialIndex,
     /// A compact summary of every place, by index.
     summaries: Vec<Summary>,
+    /// The index of each country's place, by country code.
+    countries: HashMap<CountryCode, u32>,
 }
 
 impl Gazetteer {
@@ -61,6 +63,7 @@ impl Gazetteer {
         let spatial = spatial.map_err(|_| GazetteerError::Embedded("spatial index thread failed".into()))?;
         Ok(Gazetteer {
             summaries: data.places.iter().map(Summary::of).collect(),
+            countries: country_index(&data.places),
             embedded_len: data.places.len(),
             places: data.places,
             added_ids: HashMap::new(),
@@ -96,6 +99,16 @@ impl Gazetteer {
     /// prominence): what hot loops over many candidates need.
     pub fn summary(&self, index: u32) -> Option<Summary> {
         self.summaries.get(index as usize).copied()
+    }
+
+    /// The index of the country place with this code ("UA" -> Ukraine).
+    pub fn country(&self, code: CountryCode) -> Option<u32> {
+        self.countries.get(&code).copied()
+    }
+
+    /// Every country place's index, by code.
+    pub fn countries(&self) -> impl Iterator<Item = (CountryCode, u32)> + '_ {
+        self.countries.iter().map(|(&c, &i)| (c, i))
     }
 
     /// The index of the place with this id.
@@ -256,6 +269,7 @@ impl Gazetteer {
             .ok_or_else(|| GazetteerError::Embedded("added name table".into()))?;
         self.spatial = SpatialIndex::new(points(&self.places));
         self.summaries = self.places.iter().map(Summary::of).collect();
+        self.countries = country_index(&self.places);
         Ok(())
     }
 }
@@ -263,6 +277,19 @@ impl Gazetteer {
 fn empty_table() -> Result<NameTable, GazetteerError> {
     NameTable::from_bytes(Cow::Owned(NameTableBuilder::default().into_bytes()))
         .ok_or_else(|| GazetteerError::Embedded("empty name table".into()))
+}
+
+/// The first country place of each code, in index order.
+fn country_index(places: &[Place]) -> HashMap<CountryCode, u32> {
+    let mut index = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        if p.kind == Kind::Country
+            && let Ok(i) = u32::try_from(i)
+        {
+            index.entry(p.country).or_insert(i);
+        }
+    }
+    index
 }
 
 fn points(places: &[Place]) -> impl Iterator<Item = (u32, Point<f64>)> + '_ {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::fold::{fold, name_hash};
-use crate::gazetteer::{Gazetteer, Kind, PlaceId};
+use crate::gazetteer::{CountryCode, Gazetteer, PlaceId};
 
 static DEMONYMS: &str = include_str!("data/demonyms.tsv");
 static NOT_PLACES: &str = include_str!("data/not_places.txt");
@@ -144,16 +144,9 @@ pub struct Lexicon {
 impl Lexicon {
     /// Builds the lists, pointing demonyms at the gazetteer's countries.
     pub fn new(gazetteer: &Gazetteer) -> Lexicon {
-        let countries: HashMap<&str, u32> = gazetteer
-            .places()
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind == Kind::Country)
-            .filter_map(|(i, p)| Some((p.country.as_str(), u32::try_from(i).ok()?)))
-            .collect();
-        let country_names = countries
-            .values()
-            .filter_map(|&i| gazetteer.place(i))
+        let country_names = gazetteer
+            .countries()
+            .filter_map(|(_, i)| gazetteer.place(i))
             .flat_map(|p| std::iter::once(&*p.name).chain(p.alt_names()))
             .map(|n| name_hash(&fold(n)))
             .collect();
@@ -165,7 +158,7 @@ impl Lexicon {
             };
             let place = match target.parse::<u64>() {
                 Ok(id) => gazetteer.index_of(PlaceId(id)),
-                Err(_) => countries.get(target).copied(),
+                Err(_) => CountryCode::parse(target).and_then(|c| gazetteer.country(c)),
             };
             let Some(place) = place else { continue };
             let folded = fold(word);
