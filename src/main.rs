@@ -11,9 +11,21 @@ use georef::corpus::{Corpus, ViewFilter};
 use georef::export::{self, ExportOptions};
 
 /// georef turns news articles into a map of the places they name.
+///
+/// With no command, opens the map window on INPUT (text or markdown files,
+/// folders, JSONL or CSV files of articles), or on the embedded demo corpus.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version, about, subcommand_precedence_over_arg = true)]
 struct Args {
+    /// Articles to open in the window (the demo corpus when none).
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// The project file (SQLite) that keeps the window's articles, tags and
+    /// corrections (default: one per set of inputs in the data folder).
+    #[arg(long, value_name = "FILE")]
+    project: Option<PathBuf>,
+
     /// A GeoNames dump (allCountries.txt, cities1000.zip, UA.txt; plain,
     /// gzipped or zipped), alternateNamesV2.txt, or a CSV/TSV of custom places
     /// (name, lat, lon, kind, alternate_names), merged over the embedded
@@ -169,7 +181,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
             let corpus = Corpus::build(cli::read_articles(&inputs), &gazetteer);
             let filter = ViewFilter {
-                articles,
+                articles: articles.into_iter().collect(),
                 sources,
                 from,
                 to,
@@ -206,12 +218,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             })
         }
         None => {
-            let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
-            println!(
-                "georef {}: {} places in the gazetteer",
-                env!("CARGO_PKG_VERSION"),
-                gazetteer.len()
-            );
+            georef::app::run(args.inputs, args.gazetteers, args.project.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
     }

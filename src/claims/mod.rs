@@ -12,7 +12,7 @@ mod lexicon;
 mod when;
 mod words;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use area::{Area, find_area};
 pub use extract::ClaimExtractor;
@@ -21,7 +21,7 @@ pub use lexicon::ClaimLexicon;
 pub use when::{EventDate, Precision};
 
 /// What a claim says happened to control of a place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     /// Took it from the other side.
@@ -49,22 +49,24 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in declaration order.
+    pub const ALL: [Action; 11] = [
+        Action::Captured,
+        Action::Liberated,
+        Action::Advanced,
+        Action::Withdrew,
+        Action::Abandoned,
+        Action::Surrendered,
+        Action::Holds,
+        Action::Lost,
+        Action::Occupied,
+        Action::Annexed,
+        Action::Contested,
+    ];
+
     /// The action named in the verb table.
     pub fn parse(name: &str) -> Option<Action> {
-        Some(match name {
-            "captured" => Action::Captured,
-            "liberated" => Action::Liberated,
-            "advanced" => Action::Advanced,
-            "withdrew" => Action::Withdrew,
-            "abandoned" => Action::Abandoned,
-            "surrendered" => Action::Surrendered,
-            "holds" => Action::Holds,
-            "lost" => Action::Lost,
-            "occupied" => Action::Occupied,
-            "annexed" => Action::Annexed,
-            "contested" => Action::Contested,
-            _ => return None,
-        })
+        Action::ALL.into_iter().find(|a| a.as_str() == name)
     }
 
     /// The lower-case name.

@@ -2,9 +2,11 @@
 //! and what ties articles together (syndicated copies). The command line,
 //! the exporter and the viewer all read this one structure.
 
+mod corrections;
 mod filter;
 mod syndication;
 
+pub use corrections::{Correction, corrected};
 pub use filter::ViewFilter;
 pub use syndication::{SAME_PASSAGE, SIMILAR, SharedPassage, shared_passages, similarity, syndication_groups};
 
@@ -19,7 +21,11 @@ use crate::text::{Article, boilerplate, sentences};
 pub struct Corpus {
     /// The articles, in input order.
     pub articles: Vec<Article>,
-    /// The mentions of each article (same order as `articles`).
+    /// The mentions of each article as the tagger found them (same order as `articles`).
+    pub tagged: Vec<Vec<Mention>>,
+    /// The user's corrections, in the order they were made.
+    pub corrections: Vec<Correction>,
+    /// The mentions of each article with the corrections applied.
     pub mentions: Vec<Vec<Mention>>,
     /// Every claim, article by article.
     pub claims: Vec<Claim>,
@@ -39,32 +45,108 @@ impl Corpus {
     /// Tags the articles, extracts their claims, finds syndicated copies
     /// and groups the claims.
     pub fn build(articles: Vec<Article>, gazetteer: &Gazetteer) -> Corpus {
-        let tagger = Tagger::new(gazetteer);
-        let extractor = ClaimExtractor::new(gazetteer);
-        let mentions: Vec<Vec<Mention>> = articles.iter().map(|a| tagger.tag(&a.text)).collect();
+        let tagged = tag(&articles, gazetteer);
+        Corpus::assemble(articles, tagged, Vec::new(), gazetteer)
+    }
+
+    /// The corpus of articles already tagged (`tagged[i]` are the mentions
+    /// of `articles[i]`), with the user's corrections applied.
+    pub fn assemble(
+        articles: Vec<Article>,
+        tagged: Vec<Vec<Mention>>,
+        corrections: Vec<Correction>,
+        gazetteer: &Gazetteer,
+    ) -> Corpus {
         let boilerplate: Vec<Vec<Range<usize>>> = articles.iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
         let sentences: Vec<Vec<Range<usize>>> = articles.iter().map(|a| sentences::sentences(&a.text)).collect();
-        let mut claims: Vec<Claim> = (0..articles.len())
-            .flat_map(|i| extractor.extract(i, &articles[i], &mentions[i], &boilerplate[i], &sentences[i]))
-            .collect();
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let syndication = syndication_groups(&texts);
         let passages: Vec<SharedPassage> = shared_passages(&texts)
             .into_iter()
             .filter(|p| syndication[p.first.0] != syndication[p.second.0])
             .collect();
-        let sources = claim_sources(&claims, &articles, &syndication, &passages);
-        let groups = group_claims(&mut claims, &sources, gazetteer);
-        Corpus {
+        let mentions = articles
+            .iter()
+            .zip(&tagged)
+            .map(|(a, t)| corrected(a, t, &corrections, gazetteer))
+            .collect();
+        let mut corpus = Corpus {
             articles,
+            tagged,
+            corrections,
             mentions,
-            claims,
-            groups,
+            claims: Vec::new(),
+            groups: Vec::new(),
             syndication,
             boilerplate,
             sentences,
             passages,
+        };
+        let extractor = ClaimExtractor::new(gazetteer);
+        corpus.claims = (0..corpus.articles.len())
+            .flat_map(|i| corpus.article_claims(&extractor, i))
+            .collect();
+        corpus.group(gazetteer);
+        corpus
+    }
+
+    /// Replaces the corrections; the mentions and claims of the articles
+    /// whose mentions change are redone, and the claims regrouped.
+    pub fn set_corrections(&mut self, corrections: Vec<Correction>, gazetteer: &Gazetteer) {
+        self.corrections = corrections;
+        let changed: Vec<usize> = (0..self.articles.len())
+            .filter(|&i| {
+                let now = corrected(&self.articles[i], &self.tagged[i], &self.corrections, gazetteer);
+                let differs = now != self.mentions[i];
+                self.mentions[i] = now;
+                differs
+            })
+            .collect();
+        if changed.is_empty() {
+            return;
         }
+        let extractor = ClaimExtractor::new(gazetteer);
+        self.claims.retain(|c| changed.binary_search(&c.article_index).is_err());
+        for &i in &changed {
+            let claims = self.article_claims(&extractor, i);
+            self.claims.extend(claims);
+        }
+        self.claims.sort_by_key(|c| c.article_index);
+        self.group(gazetteer);
+    }
+
+    fn article_claims(&self, extractor: &ClaimExtractor, i: usize) -> Vec<Claim> {
+        extractor.extract(
+            i,
+            &self.articles[i],
+            &self.mentions[i],
+            &self.boilerplate[i],
+            &self.sentences[i],
+        )
+    }
+
+    fn group(&mut self, gazetteer: &Gazetteer) {
+        let sources = claim_sources(&self.claims, &self.articles, &self.syndication, &self.passages);
+        self.groups = group_claims(&mut self.claims, &sources, gazetteer);
+    }
+
+    /// Which articles the filter shows, by index.
+    pub fn in_view(&self, filter: &ViewFilter) -> Vec<bool> {
+        self.articles.iter().map(|a| filter.includes(a)).collect()
+    }
+
+    /// Whether mention `i` of article `article` counts as a place under the
+    /// filter: not a demonym, not in boilerplate unless asked for, and of a
+    /// kind in view. (The article's own filter is checked apart.)
+    pub fn mention_counts(&self, filter: &ViewFilter, article: usize, i: usize, gazetteer: &Gazetteer) -> bool {
+        let Some(m) = self.mentions.get(article).and_then(|ms| ms.get(i)) else {
+            return false;
+        };
+        !m.demonym
+            && (filter.include_boilerplate || !self.is_boilerplate(article, m.byte_start))
+            && gazetteer
+                .place(m.place)
+                .is_some_and(|p| !filter.hidden_kinds.contains(&p.kind))
     }
 
     /// Whether byte `offset` of article `article` lies in a boilerplate line.
@@ -81,6 +163,12 @@ impl Corpus {
         let i = sentences::sentence_at(ranges, offset)?;
         self.articles.get(article)?.text.get(ranges[i].clone())
     }
+}
+
+/// Tags every article (`result[i]` are the mentions of `articles[i]`).
+pub fn tag(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Vec<Mention>> {
+    let tagger = Tagger::new(gazetteer);
+    articles.iter().map(|a| tagger.tag(&a.text)).collect()
 }
 
 /// The source each claim counts for: its article's syndication group, or,

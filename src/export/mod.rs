@@ -26,12 +26,12 @@ pub struct ExportOptions {
 
 /// The FeatureCollection of everything the filter shows.
 pub fn feature_collection(corpus: &Corpus, gazetteer: &Gazetteer, options: &ExportOptions) -> Value {
-    let in_view: Vec<bool> = corpus.articles.iter().map(|a| options.filter.includes(a)).collect();
+    let in_view = corpus.in_view(&options.filter);
     let mut features = place_features(corpus, gazetteer, &in_view, &options.filter);
     for claim in corpus
         .claims
         .iter()
-        .filter(|c| in_view.get(c.article_index).copied().unwrap_or(false))
+        .filter(|c| in_view.get(c.article_index).copied().unwrap_or(false) && options.filter.includes_claim(c))
     {
         features.push(claim_feature(corpus, gazetteer, claim));
     }
@@ -72,11 +72,6 @@ fn multipolygon(shape: &MultiPolygon<f64>) -> Value {
     json!({ "type": "MultiPolygon", "coordinates": polygons })
 }
 
-fn counted(corpus: &Corpus, article: usize, mention: usize, filter: &ViewFilter) -> bool {
-    let m = &corpus.mentions[article][mention];
-    !m.demonym && (filter.include_boilerplate || !corpus.is_boilerplate(article, m.byte_start))
-}
-
 fn place_features(corpus: &Corpus, gazetteer: &Gazetteer, in_view: &[bool], filter: &ViewFilter) -> Vec<Value> {
     #[derive(Default)]
     struct Tally {
@@ -89,7 +84,7 @@ fn place_features(corpus: &Corpus, gazetteer: &Gazetteer, in_view: &[bool], filt
             continue;
         }
         for (i, m) in mentions.iter().enumerate() {
-            if counted(corpus, a, i, filter) {
+            if corpus.mention_counts(filter, a, i, gazetteer) {
                 let tally = tallies.entry(m.place).or_default();
                 tally.mentions += 1;
                 tally.articles.insert(a);

@@ -12,6 +12,7 @@ mod import;
 mod name_table;
 mod place;
 mod qualifier;
+mod search;
 mod shapes;
 mod spatial;
 
@@ -24,7 +25,8 @@ pub use error::{GazetteerError, RowError};
 pub use import::{LoadProgress, LoadReport};
 pub use place::{CountryCode, Kind, Place, PlaceId, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
-pub use shapes::region_shape;
+pub use search::PlaceSearch;
+pub use shapes::{CountryOutline, country_outlines, region_shape, region_shapes};
 pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 
 use name_table::{NameTable, NameTableBuilder};

@@ -235,6 +235,11 @@ fn load_jsonl(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputEr
             });
         }
     };
+    parse_jsonl(path, &bytes, articles, errors);
+}
+
+/// The articles of a JSONL corpus's bytes; `path` names it in errors.
+pub fn parse_jsonl(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
     let file = path
         .file_name()
         .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());

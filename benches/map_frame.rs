@@ -1,0 +1,110 @@
+//! Benchmark: the viewer's map at scale. Builds a synthetic corpus of
+//! 10,000 articles with about 100,000 place mentions (the demo corpus's
+//! sentences with random cities), then prints the time to rebuild the map
+//! model after a filter change and the per-frame CPU time of building the
+//! map (cull, cluster, basemap and claim shapes) at several views.
+//!
+//! Run with `cargo bench --bench map_frame` (GEOREF_BENCH_ARTICLES sets the
+//! number of articles). Prints figures; asserts nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use geo::Point;
+use georef::app::basemap::{Basemap, RegionMeshes};
+use georef::app::frame::MapFrame;
+use georef::app::map_model::{ColorBy, MapModel, SizeBy};
+use georef::app::projection::ScreenView;
+use georef::corpus::{Corpus, ViewFilter};
+use georef::demo::SyntheticCorpus;
+use georef::gazetteer::Gazetteer;
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn percentile(times: &mut [Duration], p: f64) -> f64 {
+    times.sort();
+    let i = ((times.len() - 1) as f64 * p).round() as usize;
+    ms(times[i])
+}
+
+fn main() {
+    let articles: usize = std::env::var("GEOREF_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
+    let gazetteer = Gazetteer::embedded().unwrap();
+    let generator = SyntheticCorpus::new(&gazetteer);
+    let texts = generator.articles(articles, 7, 42);
+    let bytes: usize = texts.iter().map(|a| a.text.len()).sum();
+    let start = Instant::now();
+    let corpus = Corpus::build(texts, &gazetteer);
+    let mentions: usize = corpus.mentions.iter().map(Vec::len).sum();
+    println!(
+        "corpus: {} articles, {:.1} MB, {mentions} mentions, {} claims; tagged and grouped in {:.2} s",
+        corpus.articles.len(),
+        bytes as f64 / 1e6,
+        corpus.claims.len(),
+        start.elapsed().as_secs_f64()
+    );
+
+    let start = Instant::now();
+    let basemap = Basemap::new();
+    println!("basemap: triangulated in {:.0} ms", ms(start.elapsed()));
+
+    let mut filter = ViewFilter::default();
+    let mut model_times = Vec::new();
+    let mut model = MapModel::build(&corpus, &gazetteer, &filter, ColorBy::Article);
+    for round in 0..10 {
+        filter.to = if round % 2 == 0 {
+            chrono::NaiveDate::from_ymd_opt(2022, 6, 30)
+        } else {
+            None
+        };
+        let start = Instant::now();
+        model = MapModel::build(&corpus, &gazetteer, &filter, ColorBy::Article);
+        model_times.push(start.elapsed());
+    }
+    println!(
+        "filter change (map model rebuilt): median {:.2} ms, max {:.2} ms; {} places, {} claims with a place",
+        percentile(&mut model_times, 0.5),
+        percentile(&mut model_times, 1.0),
+        model.markers.len(),
+        model.claims.len()
+    );
+
+    let rect = [0.0, 0.0, 1100.0, 800.0];
+    let views = [
+        ("world, zoom 2", Point::new(20.0, 30.0), 2.0),
+        ("Europe, zoom 4", Point::new(20.0, 50.0), 4.0),
+        ("Ukraine, zoom 6", Point::new(33.0, 48.5), 6.0),
+        ("Kharkiv, zoom 9", Point::new(36.25, 49.98), 9.0),
+    ];
+    let mut regions = RegionMeshes::default();
+    let mut frame = MapFrame::default();
+    println!(
+        "per-frame map build (cull, cluster, basemap and claim shapes), {} x {} points:",
+        rect[2], rect[3]
+    );
+    for (name, center, zoom) in views {
+        let mut times = Vec::new();
+        for i in 0..200 {
+            // Pan a little every frame, as a user dragging the map does.
+            let c = Point::new(center.x() + (i % 20) as f64 * 0.01, center.y());
+            let view = ScreenView::new(c, zoom, rect);
+            let start = Instant::now();
+            frame.build(Some(&basemap), &model, &mut regions, &view, SizeBy::Mentions, true);
+            times.push(start.elapsed());
+        }
+        println!(
+            "  {name:16} median {:.2} ms, p95 {:.2} ms; {} markers drawn, {} land triangles, {} claim shapes",
+            percentile(&mut times, 0.5),
+            percentile(&mut times, 0.95),
+            frame.markers.len(),
+            frame.basemap.land.indices.len() / 3,
+            frame.claims.len()
+        );
+    }
+}

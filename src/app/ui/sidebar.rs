@@ -1,0 +1,495 @@
+//! The left panel: the article list (per-article switches, syndicated
+//! copies under their original), the filters, the claims in view; and the
+//! map legend.
+
+use chrono::{Days, NaiveDate};
+use egui::{Color32, RichText, Sense, Ui, vec2};
+
+use super::{Command, Widgets, colors};
+use crate::app::map_model::{ColorBy, SizeBy};
+use crate::app::state::{AppState, Selection};
+use crate::claims::Action;
+use crate::gazetteer::{CountryCode, Kind};
+
+/// Draws the panel.
+pub fn show(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets) {
+    egui::ScrollArea::vertical().id_salt("sidebar").show(ui, |ui| {
+        articles(ui, state);
+        ui.separator();
+        dates(ui, state, widgets);
+        places(ui, state);
+        claims_filter(ui, state);
+        layers(ui, state);
+        claims_list(ui, state, widgets);
+    });
+}
+
+fn swatch(ui: &mut Ui, color: Option<Color32>) {
+    let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+    match color {
+        Some(c) => ui.painter().rect_filled(rect, 2.0, c),
+        None => ui
+            .painter()
+            .rect_stroke(rect, 2.0, (1.0, Color32::GRAY), egui::StrokeKind::Inside),
+    };
+}
+
+/// Rows of the article list: (article, indent), originals each followed by their copies.
+fn article_rows(syndication: &[usize]) -> Vec<(usize, bool)> {
+    let mut rows = Vec::with_capacity(syndication.len());
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); syndication.len()];
+    for (i, &original) in syndication.iter().enumerate() {
+        if original != i && original < copies.len() {
+            copies[original].push(i);
+        }
+    }
+    for (i, &original) in syndication.iter().enumerate() {
+        if original == i || original >= copies.len() {
+            rows.push((i, false));
+            rows.extend(copies[i].iter().map(|&c| (c, true)));
+        }
+    }
+    rows
+}
+
+fn articles(ui: &mut Ui, state: &mut AppState) {
+    let Some(corpus) = &state.corpus else {
+        ui.label("Loading…");
+        return;
+    };
+    let total = corpus.articles.len();
+    let rows = article_rows(&corpus.syndication);
+    let colors_of: Vec<Option<u32>> = state.model().map(|m| m.article_colors.clone()).unwrap_or_default();
+    let Some(corpus) = &state.corpus else { return };
+    let in_view = colors_of.iter().filter(|c| c.is_some()).count();
+    ui.horizontal(|ui| {
+        ui.heading("Articles");
+        ui.label(format!("{in_view} of {total} in view"));
+    });
+    let mut toggles: Vec<(usize, bool)> = Vec::new();
+    let mut only = None;
+    let mut all = None;
+    ui.horizontal(|ui| {
+        if ui.button("Select all").clicked() {
+            all = Some(true);
+        }
+        if ui.button("Select none").clicked() {
+            all = Some(false);
+        }
+    });
+    let row_height = 38.0;
+    egui::ScrollArea::vertical()
+        .id_salt("article-list")
+        .max_height(300.0)
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for &(i, indented) in &rows[range] {
+                let a = &corpus.articles[i];
+                ui.horizontal(|ui| {
+                    ui.set_min_height(row_height - 4.0);
+                    if indented {
+                        ui.add_space(18.0);
+                    }
+                    swatch(ui, colors_of.get(i).copied().flatten().map(colors::palette));
+                    let mut on = !state.settings.filter.hidden_articles.contains(&a.id);
+                    ui.vertical(|ui| {
+                        let title = a.title.clone().unwrap_or_else(|| a.id.clone());
+                        if ui.checkbox(&mut on, title).changed() {
+                            toggles.push((i, on));
+                        }
+                        ui.horizontal(|ui| {
+                            let date = a.date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+                            let outlet = a.source.as_deref().unwrap_or("unknown outlet");
+                            let places = corpus.mentions[i].iter().filter(|m| !m.demonym).count();
+                            let copy = if indented { " · copy" } else { "" };
+                            ui.label(
+                                RichText::new(format!("{outlet} · {date} · {places} mentions{copy}"))
+                                    .small()
+                                    .weak(),
+                            );
+                            if ui
+                                .small_button("only")
+                                .on_hover_text("Show only this article")
+                                .clicked()
+                            {
+                                only = Some(i);
+                            }
+                        });
+                    });
+                });
+            }
+        });
+    for (i, on) in toggles {
+        state.set_article_visible(i, on);
+    }
+    if let Some(i) = only {
+        state.only_article(i);
+    }
+    if let Some(v) = all {
+        state.all_articles(v);
+    }
+}
+
+/// A date field: empty means open, else YYYY-MM-DD.
+fn parse_day(text: &str) -> Result<Option<NaiveDate>, chrono::ParseError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some)
+}
+
+fn dates(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets) {
+    egui::CollapsingHeader::new("Dates").default_open(true).show(ui, |ui| {
+        let Some((first, last)) = state.date_span() else {
+            ui.label("No dated articles.");
+            return;
+        };
+        let span = (last - first).num_days().max(0);
+        histogram(ui, state, first, span);
+        let filter = &state.settings.filter;
+        let mut from_day = filter.from.map_or(0, |d| (d - first).num_days().clamp(0, span));
+        let mut to_day = filter.to.map_or(span, |d| (d - first).num_days().clamp(0, span));
+        let day = |n: i64| first + Days::new(n.max(0).unsigned_abs());
+        let mut changed = false;
+        changed |= ui
+            .add(
+                egui::Slider::new(&mut from_day, 0..=span)
+                    .text("first day")
+                    .custom_formatter(|v, _| day(v as i64).to_string()),
+            )
+            .changed();
+        changed |= ui
+            .add(
+                egui::Slider::new(&mut to_day, 0..=span)
+                    .text("last day")
+                    .custom_formatter(|v, _| day(v as i64).to_string()),
+            )
+            .changed();
+        if changed {
+            let (a, b) = (from_day.min(to_day), from_day.max(to_day));
+            state.set_date_range((a > 0).then(|| day(a)), (b < span).then(|| day(b)));
+        }
+        let filter = &state.settings.filter;
+        if widgets.dates_shown != Some((filter.from, filter.to)) {
+            widgets.dates_shown = Some((filter.from, filter.to));
+            widgets.from_text = filter.from.map(|d| d.to_string()).unwrap_or_default();
+            widgets.to_text = filter.to.map(|d| d.to_string()).unwrap_or_default();
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("From");
+            let from = ui
+                .add(
+                    egui::TextEdit::singleline(&mut widgets.from_text)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(90.0),
+                )
+                .labelled_by(label.id);
+            let label = ui.label("To");
+            let to = ui
+                .add(
+                    egui::TextEdit::singleline(&mut widgets.to_text)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(90.0),
+                )
+                .labelled_by(label.id);
+            if from.lost_focus() || to.lost_focus() {
+                match (parse_day(&widgets.from_text), parse_day(&widgets.to_text)) {
+                    (Ok(a), Ok(b)) => state.set_date_range(a, b),
+                    _ => {
+                        state.messages.push(format!(
+                            "“{}” / “{}”: dates are written YYYY-MM-DD",
+                            widgets.from_text, widgets.to_text
+                        ));
+                        widgets.dates_shown = None;
+                    }
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let playing = widgets.playing.is_some();
+            if ui
+                .button(if playing { "Pause" } else { "Play" })
+                .on_hover_text("Slide a window of days through the corpus (Space)")
+                .clicked()
+            {
+                widgets.playing = if playing { None } else { Some(ui.input(|i| i.time)) };
+            }
+            let mut days = state.settings.play_days;
+            if ui
+                .add(egui::DragValue::new(&mut days).range(1..=60).suffix(" days"))
+                .changed()
+            {
+                state.update_settings(|s| s.play_days = days);
+            }
+            if ui.button("All dates").clicked() {
+                widgets.playing = None;
+                state.set_date_range(None, None);
+            }
+        });
+        let mut undated = state.settings.filter.include_undated;
+        if ui.checkbox(&mut undated, "Include undated articles").changed() {
+            state.update_settings(|s| s.filter.include_undated = undated);
+        }
+    });
+}
+
+fn histogram(ui: &mut Ui, state: &AppState, first: NaiveDate, span: i64) {
+    let per_day = state.articles_per_day();
+    let max = per_day.values().copied().max().unwrap_or(1).max(1);
+    let width = ui.available_width().min(300.0);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, 36.0), Sense::hover());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+    let days = span + 1;
+    let bar = rect.width() / days as f32;
+    let filter = &state.settings.filter;
+    for (date, count) in &per_day {
+        let n = (*date - first).num_days();
+        let h = rect.height() * (*count as f32 / max as f32);
+        let x = rect.left() + n as f32 * bar;
+        let in_range = filter.includes_date(Some(*date));
+        let color = if in_range {
+            Color32::from_rgb(0x1f, 0x77, 0xb4)
+        } else {
+            Color32::from_gray(190)
+        };
+        painter.rect_filled(
+            egui::Rect::from_min_max(
+                egui::pos2(x + 0.5, rect.bottom() - h),
+                egui::pos2(x + bar - 0.5, rect.bottom()),
+            ),
+            0.0,
+            color,
+        );
+    }
+    response.on_hover_text("Articles per day; blue days are in the date range");
+}
+
+fn places(ui: &mut Ui, state: &mut AppState) {
+    egui::CollapsingHeader::new("Places")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for kind in Kind::ALL {
+                    let mut on = !state.settings.filter.hidden_kinds.contains(&kind);
+                    if ui.checkbox(&mut on, kind.as_str()).changed() {
+                        state.update_settings(|s| {
+                            if on {
+                                s.filter.hidden_kinds.remove(&kind);
+                            } else {
+                                s.filter.hidden_kinds.insert(kind);
+                            }
+                        });
+                    }
+                }
+            });
+            let mut boilerplate = state.settings.filter.include_boilerplate;
+            if ui.checkbox(&mut boilerplate, "Mentions in boilerplate lines").changed() {
+                state.update_settings(|s| s.filter.include_boilerplate = boilerplate);
+            }
+        });
+}
+
+fn claims_filter(ui: &mut Ui, state: &mut AppState) {
+    egui::CollapsingHeader::new("Claims")
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for action in Action::ALL {
+                    let mut on = !state.settings.filter.hidden_actions.contains(&action);
+                    if ui.checkbox(&mut on, action.as_str()).changed() {
+                        state.update_settings(|s| {
+                            if on {
+                                s.filter.hidden_actions.remove(&action);
+                            } else {
+                                s.filter.hidden_actions.insert(action);
+                            }
+                        });
+                    }
+                }
+            });
+            ui.label("Held afterwards by:");
+            let mut sides: Vec<(String, String)> = state
+                .corpus
+                .iter()
+                .flat_map(|c| c.claims.iter())
+                .filter_map(|c| c.controller_after.as_ref())
+                .map(|s| (s.code.clone(), s.name.clone()))
+                .collect();
+            sides.sort();
+            sides.dedup();
+            sides.push((String::new(), "not said".into()));
+            ui.horizontal_wrapped(|ui| {
+                for (code, name) in sides {
+                    let mut on = !state.settings.filter.hidden_sides.contains(&code);
+                    if ui.checkbox(&mut on, name).changed() {
+                        state.update_settings(|s| {
+                            if on {
+                                s.filter.hidden_sides.remove(&code);
+                            } else {
+                                s.filter.hidden_sides.insert(code.clone());
+                            }
+                        });
+                    }
+                }
+            });
+            let mut hedged = state.settings.filter.include_hedged;
+            if ui
+                .checkbox(&mut hedged, "Hedged claims (reportedly, said to)")
+                .changed()
+            {
+                state.update_settings(|s| s.filter.include_hedged = hedged);
+            }
+        });
+}
+
+fn layers(ui: &mut Ui, state: &mut AppState) {
+    egui::CollapsingHeader::new("Map layers")
+        .default_open(false)
+        .show(ui, |ui| {
+            let mut settings = state.settings.clone();
+            ui.checkbox(&mut settings.show_claims, "Claims layer");
+            ui.checkbox(&mut settings.show_area_circles, "Area claims as circles of their area");
+            ui.checkbox(&mut settings.online_tiles, "Online map tiles (OpenStreetMap)");
+            ui.horizontal(|ui| {
+                ui.label("Colour by");
+                ui.radio_value(&mut settings.color_by, ColorBy::Article, "article");
+                ui.radio_value(&mut settings.color_by, ColorBy::Outlet, "outlet");
+            });
+            ui.horizontal(|ui| {
+                ui.label("Size by");
+                ui.radio_value(&mut settings.size_by, SizeBy::Mentions, "mentions");
+                ui.radio_value(&mut settings.size_by, SizeBy::Sources, "independent sources");
+            });
+            if settings != state.settings {
+                state.update_settings(|s| *s = settings);
+            }
+        });
+}
+
+fn claims_list(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets) {
+    egui::CollapsingHeader::new("Claims in view")
+        .default_open(true)
+        .show(ui, |ui| {
+            let Some(claims) = state
+                .model()
+                .map(|m| m.claims.iter().map(|c| c.claim).collect::<Vec<_>>())
+            else {
+                return;
+            };
+            let (Some(corpus), Some(g)) = (&state.corpus, &state.gazetteer) else {
+                return;
+            };
+            if claims.is_empty() {
+                ui.label("No claim with a place in view.");
+            }
+            let mut picked = None;
+            for i in claims {
+                let Some(c) = corpus.claims.get(i) else { continue };
+                let place = c
+                    .places
+                    .first()
+                    .and_then(|p| g.place(p.place))
+                    .map_or("?", |p| &*p.name);
+                let actor = c.actor.as_ref().map_or("", |s| s.name.as_str());
+                let hedge = if c.hedged { " (hedged)" } else { "" };
+                let text = format!("{actor} {} {place}{hedge}", c.action.as_str());
+                let selected = state.selection == Selection::Claim(i);
+                let color = colors::side(c.controller_after.as_ref().map(|s| s.code.as_str()));
+                ui.horizontal(|ui| {
+                    swatch(ui, Some(color));
+                    if ui.selectable_label(selected, text).on_hover_text(&c.sentence).clicked() {
+                        picked = Some(i);
+                    }
+                });
+            }
+            if let Some(i) = picked {
+                state.select_claim(i);
+                widgets.commands.push(Command::Fit);
+            }
+        });
+}
+
+/// The map legend: marker colours and claim sides, over the map's lower left corner.
+pub fn legend(ui: &mut Ui, state: &mut AppState) {
+    let rect = ui.max_rect();
+    let show_claims = state.settings.show_claims;
+    let by = match state.settings.color_by {
+        ColorBy::Article => "Markers by article",
+        ColorBy::Outlet => "Markers by outlet",
+    };
+    let Some(model) = state.model() else { return };
+    let entries: Vec<String> = model.legend.clone();
+    let mut codes: Vec<Option<String>> = model.claims.iter().map(|c| c.side.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    let g = state.gazetteer.clone();
+    let sides: Vec<(Option<String>, String)> = codes
+        .into_iter()
+        .map(|code| {
+            let name = code
+                .as_deref()
+                .and_then(CountryCode::parse)
+                .and_then(|c| g.as_ref().and_then(|g| g.place(g.country(c)?)))
+                .map_or_else(
+                    || code.clone().unwrap_or_else(|| "not said".into()),
+                    |p| p.name.to_string(),
+                );
+            (code, name)
+        })
+        .collect();
+    egui::Area::new(ui.scope_id().with("legend"))
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(rect.left_bottom() + vec2(10.0, -24.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(260.0);
+                egui::CollapsingHeader::new(RichText::new(by).small().strong())
+                    .id_salt("legend-body")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        ui.spacing_mut().item_spacing.y = 1.0;
+                        for (i, label) in entries.iter().enumerate().take(LEGEND_ROWS) {
+                            ui.horizontal(|ui| {
+                                swatch(ui, Some(colors::palette(u32::try_from(i).unwrap_or(0))));
+                                let short: String = label.chars().take(34).collect();
+                                ui.label(RichText::new(short).small()).on_hover_text(label);
+                            });
+                        }
+                        if entries.len() > LEGEND_ROWS {
+                            let more = entries.len() - LEGEND_ROWS;
+                            ui.label(RichText::new(format!("and {more} more (colours repeat)")).small());
+                        }
+                        if show_claims && !sides.is_empty() {
+                            ui.label(RichText::new("Claims: held afterwards by").small().strong());
+                            ui.horizontal_wrapped(|ui| {
+                                for (side, name) in &sides {
+                                    swatch(ui, Some(colors::side(side.as_deref())));
+                                    ui.label(RichText::new(name).small());
+                                    ui.add_space(6.0);
+                                }
+                            });
+                            ui.label(RichText::new("faded: hedged or contradicted").small().weak());
+                        }
+                    });
+            });
+        });
+}
+
+/// Legend rows before "and N more".
+const LEGEND_ROWS: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::article_rows;
+
+    #[test]
+    fn copies_follow_their_original_indented() {
+        // 0 original, 1 original, 2 copies 0, 3 copies 1, 4 copies 0
+        assert_eq!(
+            article_rows(&[0, 1, 0, 1, 0]),
+            vec![(0, false), (2, true), (4, true), (1, false), (3, true)]
+        );
+    }
+}
