@@ -2,9 +2,9 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use geo::Point;
+use geo::{Haversine, Point};
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, distance_km};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind};
 
 use super::matcher::Match;
 
@@ -145,7 +145,26 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
 /// A place the article is sure of: its point and the match that named it.
 struct Anchor {
     lonlat: Point<f64>,
+    /// The cosine of its latitude, which every distance to it needs.
+    cos_lat: f64,
     at: usize,
+}
+
+impl Anchor {
+    /// [`distance_km`] from the anchor to `lonlat` (whose latitude's cosine
+    /// is `cos_lat`): the same haversine formula, with the cosines computed once.
+    fn distance_km(&self, lonlat: Point<f64>, cos_lat: f64) -> f64 {
+        let delta_theta = (lonlat.y() - self.lonlat.y()).to_radians();
+        let delta_lambda = (lonlat.x() - self.lonlat.x()).to_radians();
+        let a = (delta_theta / 2.0).sin().powi(2) + self.cos_lat * cos_lat * (delta_lambda / 2.0).sin().powi(2);
+        let c = 2.0 * a.sqrt().asin();
+        Haversine.radius() * c / 1000.0
+    }
+}
+
+/// The cosine of a point's latitude.
+fn cos_lat(lonlat: Point<f64>) -> f64 {
+    lonlat.y().to_radians().cos()
 }
 
 /// What the article as a whole says about where it is.
@@ -185,6 +204,7 @@ impl Context {
             if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !m.demonym {
                 anchors.push(Anchor {
                     lonlat: place.lonlat,
+                    cos_lat: cos_lat(place.lonlat),
                     at,
                 });
             }
@@ -230,10 +250,11 @@ impl Context {
                 }
             }
         }
+        let p_cos_lat = cos_lat(p.lonlat);
         let nearest = nearest3
             .iter()
             .filter_map(|&(_, k)| self.anchors.get(k))
-            .map(|a| distance_km(a.lonlat, p.lonlat))
+            .map(|a| a.distance_km(p.lonlat, p_cos_lat))
             .fold(f64::INFINITY, f64::min);
         let near = NEAR_BONUS
             .iter()
@@ -272,4 +293,38 @@ fn normalise(scored: &[(u32, f64)]) -> Vec<(u32, f64)> {
         .take(ALTERNATIVES)
         .map(|&(p, s)| (p, ((s - top).exp() / total * 1000.0).round() / 1000.0))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::distance_km;
+
+    #[test]
+    fn anchor_distance_is_the_haversine_distance_to_the_bit() {
+        let points = [
+            (36.25475, 49.98177),
+            (37.27679, 49.20697),
+            (-0.1257, 51.5085),
+            (179.9, -16.5),
+            (-179.9, -16.4),
+            (0.0, 89.9),
+            (30.5234, 50.4501),
+            (30.5234, 50.4501),
+        ];
+        for &(ax, ay) in &points {
+            let anchor = Anchor {
+                lonlat: Point::new(ax, ay),
+                cos_lat: cos_lat(Point::new(ax, ay)),
+                at: 0,
+            };
+            for &(bx, by) in &points {
+                let b = Point::new(bx, by);
+                assert_eq!(
+                    anchor.distance_km(b, cos_lat(b)).to_bits(),
+                    distance_km(anchor.lonlat, b).to_bits()
+                );
+            }
+        }
+    }
 }
