@@ -29,9 +29,48 @@ pub struct Match {
     pub qualifier: Option<&'static Qualifier>,
 }
 
+/// What the matcher asks of every candidate place, one byte a place, so
+/// that the whole gazetteer's fit in the processor's cache.
+pub struct PlaceTraits(Vec<u8>);
+
+/// A country.
+const COUNTRY: u8 = 1;
+/// A sea, a peninsula, or a country or region of a million people or more:
+/// it may share its name with a word ("Wales").
+const MAJOR: u8 = 2;
+/// A country or a place of a million people or more.
+const LARGE: u8 = 4;
+
+impl PlaceTraits {
+    /// The traits of every place of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> PlaceTraits {
+        let traits = (0..gazetteer.len())
+            .map(|i| {
+                let Some(p) = u32::try_from(i).ok().and_then(|i| gazetteer.summary(i)) else {
+                    return 0;
+                };
+                let country = p.kind == Kind::Country;
+                let major = matches!(p.kind, Kind::Sea | Kind::Peninsula)
+                    || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION;
+                let large = country || p.population >= MAJOR_POPULATION;
+                (u8::from(country) * COUNTRY) | (u8::from(major) * MAJOR) | (u8::from(large) * LARGE)
+            })
+            .collect();
+        PlaceTraits(traits)
+    }
+
+    /// Whether any of `places` has the trait `flag`.
+    fn any(&self, places: &[u32], flag: u8) -> bool {
+        places
+            .iter()
+            .any(|&p| self.0.get(p as usize).is_some_and(|t| t & flag != 0))
+    }
+}
+
 /// Finds every place name and demonym in `text`.
-pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> {
+pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &PlaceTraits) -> Vec<Match> {
     let tokens = tokenize(text);
+    let filters = name_filters(&tokens, gazetteer);
     let title_lines = title_case_lines(&tokens);
     let mut scratch = String::new();
     let mut spans = SpanHashes::default();
@@ -52,7 +91,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
             i += n;
             continue;
         }
-        let place = longest_place(text, &tokens, i, gazetteer, &mut spans);
+        let place = longest_place(text, &tokens, i, filters[i], gazetteer, &mut spans);
         let longer_demonym = match &place {
             Some((1, _)) => demonym_run(&tokens, i, lexicon, &mut spans).filter(|(n, _)| *n > 1),
             _ => None,
@@ -125,16 +164,12 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
         let evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
-            has_evidence(text, &tokens, i, used, &m, gazetteer, lexicon, title_line)
+            has_evidence(text, &tokens, i, used, &m, traits, lexicon, title_line)
         };
         let hash = token.hash;
         match evidence {
             Evidence::Place => {
-                let minor = !m.places.iter().any(|&p| {
-                    gazetteer
-                        .summary(p)
-                        .is_some_and(|p| p.kind == Kind::Country || p.population >= MAJOR_POPULATION)
-                });
+                let minor = !traits.any(&m.places, LARGE);
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
                     lone.push((found.len(), hash));
                 }
@@ -245,22 +280,47 @@ fn joinable(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
     true
 }
 
-/// The longest run of words from `i` that is a gazetteer name.
+/// What the name table's filters say of each capitalised word: whether it
+/// may be a name ([`MAY_NAME`]) and whether it may start a longer one
+/// ([`MAY_START_NAME`]). Read for all words in one pass, where the processor
+/// overlaps the filters' cache misses instead of waiting for each in turn.
+fn name_filters(tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
+    tokens
+        .iter()
+        .map(|t| {
+            if t.capitalized {
+                (u8::from(gazetteer.may_name(t.hash)) * MAY_NAME)
+                    | (u8::from(gazetteer.may_start_name(t.hash)) * MAY_START_NAME)
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
+/// The word may be a gazetteer name.
+const MAY_NAME: u8 = 1;
+/// The word may start a gazetteer name of two or more words.
+const MAY_START_NAME: u8 = 2;
+
+/// The longest run of words from `i` that is a gazetteer name (`filters`
+/// is what [`name_filters`] says of word `i`).
 fn longest_place(
     text: &str,
     tokens: &[Token],
     i: usize,
+    filters: u8,
     gazetteer: &Gazetteer,
     spans: &mut SpanHashes,
 ) -> Option<(usize, Vec<u32>)> {
-    let starts_a_name = gazetteer.may_start_name(tokens[i].hash);
+    let starts_a_name = filters & MAY_START_NAME != 0;
     let max = if starts_a_name {
         MAX_WORDS.min(tokens.len() - i)
     } else {
         1
     };
     for n in (1..=max).rev() {
-        if !joinable(text, tokens, i, n) {
+        if !joinable(text, tokens, i, n) || n == 1 && filters & MAY_NAME == 0 {
             continue;
         }
         let places = gazetteer.indexes_for_hash(spans.get(n));
@@ -359,27 +419,23 @@ fn has_evidence(
     i: usize,
     n: usize,
     m: &Match,
-    gazetteer: &Gazetteer,
+    traits: &PlaceTraits,
     lexicon: &Lexicon,
     title_line: bool,
 ) -> Evidence {
-    let is_country = m
-        .places
-        .iter()
-        .any(|&p| gazetteer.summary(p).is_some_and(|p| p.kind == Kind::Country));
-    // A large region or a country may share its name with a word ("Wales").
-    let is_major = m.places.iter().any(|&p| {
-        gazetteer.summary(p).is_some_and(|p| {
-            matches!(p.kind, Kind::Sea | Kind::Peninsula)
-                || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION
-        })
-    });
+    let is_country = traits.any(&m.places, COUNTRY);
     // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE").
     if n == 1 && tokens[i].all_caps && word(text, &tokens[i]).chars().count() <= 3 && !is_country {
         return Evidence::Word;
     }
     let after_locative = is_after_locative(text, tokens, i);
-    if n == 1 && !is_country && lexicon.is_common_word(tokens[i].hash) && !after_locative && !is_major {
+    // A large region or a country may share its name with a word ("Wales").
+    if n == 1
+        && !is_country
+        && lexicon.is_common_word(tokens[i].hash)
+        && !after_locative
+        && !traits.any(&m.places, MAJOR)
+    {
         return Evidence::Word;
     }
     let person_like = !is_country || is_one_of(&GIVEN_NAME_COUNTRIES, word(text, &tokens[i]));
