@@ -169,6 +169,12 @@ impl Gazetteer {
         found
     }
 
+    /// False when no name folds to the text whose hash is `folded_hash`
+    /// (then [`Gazetteer::indexes_for_hash`] is empty); true when one may.
+    pub fn may_name(&self, folded_hash: u64) -> bool {
+        self.embedded_names.might_contain(folded_hash) || self.added_names.might_contain(folded_hash)
+    }
+
     /// False when no name of two or more words starts with the word whose
     /// folded hash is `word_hash` ("new" starts "New York"); true when one may.
     pub fn may_start_name(&self, word_hash: u64) -> bool {

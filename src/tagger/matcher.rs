@@ -2,9 +2,7 @@
 //! proposing runs of capitalised words and looking each up in the
 //! precomputed name table, longest first.
 
-use std::collections::HashSet;
-
-use crate::gazetteer::fold::{fold_hash, fold_into};
+use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES, is_one_of};
@@ -31,15 +29,55 @@ pub struct Match {
     pub qualifier: Option<&'static Qualifier>,
 }
 
+/// What the matcher asks of every candidate place, one byte a place, so
+/// that the whole gazetteer's fit in the processor's cache.
+pub struct PlaceTraits(Vec<u8>);
+
+/// A country.
+const COUNTRY: u8 = 1;
+/// A sea, a peninsula, or a country or region of a million people or more:
+/// it may share its name with a word ("Wales").
+const MAJOR: u8 = 2;
+/// A country or a place of a million people or more.
+const LARGE: u8 = 4;
+
+impl PlaceTraits {
+    /// The traits of every place of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> PlaceTraits {
+        let traits = (0..gazetteer.len())
+            .map(|i| {
+                let Some(p) = u32::try_from(i).ok().and_then(|i| gazetteer.summary(i)) else {
+                    return 0;
+                };
+                let country = p.kind == Kind::Country;
+                let major = matches!(p.kind, Kind::Sea | Kind::Peninsula)
+                    || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION;
+                let large = country || p.population >= MAJOR_POPULATION;
+                (u8::from(country) * COUNTRY) | (u8::from(major) * MAJOR) | (u8::from(large) * LARGE)
+            })
+            .collect();
+        PlaceTraits(traits)
+    }
+
+    /// Whether any of `places` has the trait `flag`.
+    fn any(&self, places: &[u32], flag: u8) -> bool {
+        places
+            .iter()
+            .any(|&p| self.0.get(p as usize).is_some_and(|t| t & flag != 0))
+    }
+}
+
 /// Finds every place name and demonym in `text`.
-pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> {
+pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &PlaceTraits) -> Vec<Match> {
     let tokens = tokenize(text);
-    let title_lines = title_case_lines(text, &tokens);
+    let filters = name_filters(&tokens, gazetteer);
+    let title_lines = title_case_lines(&tokens);
     let mut scratch = String::new();
+    let mut spans = SpanHashes::default();
     let mut found = Vec::new();
     // Words seen inside longer proper names ("John Kelly"), and the lone
     // matches that may be such a word used alone later ("Kelly said").
-    let mut name_parts: HashSet<u64> = HashSet::new();
+    let mut name_parts: Vec<u64> = Vec::new();
     let mut lone: Vec<(usize, u64)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -48,20 +86,21 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
             i += 1;
             continue;
         }
-        if let Some(n) = not_place_run(text, &tokens, i, lexicon, &mut scratch) {
+        spans.start_at(text, &tokens, i);
+        if let Some(n) = not_place_run(&tokens, i, lexicon, &mut spans) {
             i += n;
             continue;
         }
-        let place = longest_place(text, &tokens, i, gazetteer, &mut scratch);
+        let place = longest_place(text, &tokens, i, filters[i], gazetteer, &mut spans);
         let longer_demonym = match &place {
-            Some((1, _)) => demonym_run(text, &tokens, i, lexicon, &mut scratch).filter(|(n, _)| *n > 1),
+            Some((1, _)) => demonym_run(&tokens, i, lexicon, &mut spans).filter(|(n, _)| *n > 1),
             _ => None,
         };
         let Some((n, places)) = place.filter(|_| longer_demonym.is_none()) else {
-            if let Some((n, demonym)) = demonym_run(text, &tokens, i, lexicon, &mut scratch) {
+            if let Some((n, demonym)) = demonym_run(&tokens, i, lexicon, &mut spans) {
                 let place = vec![demonym.place];
                 // "Crimean peninsula": an adjective and a qualifier name a place.
-                match qualified(text, &tokens, i, n, &place, gazetteer, &mut scratch) {
+                match qualified(text, &tokens, i, n, &place, gazetteer, &mut spans, &mut scratch) {
                     Some((end, places, qualifier)) => {
                         found.push(Match {
                             start: token.start(),
@@ -98,7 +137,8 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
         };
         let mut used = n;
         if !last.possessive
-            && let Some((q_end, places, qualifier)) = qualified(text, &tokens, i, n, &m.places, gazetteer, &mut scratch)
+            && let Some((q_end, places, qualifier)) =
+                qualified(text, &tokens, i, n, &m.places, gazetteer, &mut spans, &mut scratch)
         {
             m.end = q_end;
             m.places = places;
@@ -114,8 +154,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
             m.qualifier = qualifier_before(text, &tokens, i, &mut scratch);
         }
         if used == 1 && !last.possessive && text[m.end..].starts_with('.') {
-            // "Calif.": the period belongs to the abbreviation.
-            if lexicon.is_abbreviation(hash_of(&text[m.start..m.end], &mut scratch)) {
+            // "Calif.": the period belongs to the abbreviation (the span is
+            // the one token, whose hash is cached).
+            if lexicon.is_abbreviation(token.hash) {
                 m.end += 1;
             }
         }
@@ -123,39 +164,80 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<Match> 
         let evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
-            has_evidence(text, &tokens, i, used, &m, gazetteer, lexicon, title_line)
+            has_evidence(text, &tokens, i, used, &m, traits, lexicon, title_line)
         };
         let hash = token.hash;
         match evidence {
             Evidence::Place => {
-                let minor = !m.places.iter().any(|&p| {
-                    gazetteer
-                        .summary(p)
-                        .is_some_and(|p| p.kind == Kind::Country || p.population >= MAJOR_POPULATION)
-                });
+                let minor = !traits.any(&m.places, LARGE);
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
                     lone.push((found.len(), hash));
                 }
                 found.push(m);
             }
-            Evidence::PartOfName => {
-                name_parts.insert(hash);
-            }
+            Evidence::PartOfName => name_parts.push(hash),
             Evidence::Word => {}
         }
         i += used;
     }
-    let dropped: HashSet<usize> = lone
+    // Lone matches of words seen inside longer names are dropped (`lone` is
+    // in the order of `found`).
+    name_parts.sort_unstable();
+    let mut dropped = lone
         .iter()
-        .filter(|(_, hash)| name_parts.contains(hash))
+        .filter(|(_, hash)| name_parts.binary_search(hash).is_ok())
         .map(|(at, _)| *at)
-        .collect();
+        .peekable();
+    let mut at = 0;
+    found.retain(|_| {
+        let keep = dropped.next_if_eq(&at).is_none();
+        at += 1;
+        keep
+    });
     found
-        .into_iter()
-        .enumerate()
-        .filter(|(at, _)| !dropped.contains(at))
-        .map(|(_, m)| m)
-        .collect()
+}
+
+/// The folded hashes of the runs of words that start at one token, computed
+/// as they are asked for, each from the one before ("New", "New York", "New
+/// York City").
+#[derive(Default)]
+struct SpanHashes<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    /// The first token of the runs.
+    start: usize,
+    /// `hashes[k]` is the hash of tokens `start..=start + k`.
+    hashes: Vec<u64>,
+    /// The hasher, fed up to `fed`.
+    hasher: FoldHasher,
+    fed: usize,
+}
+
+impl<'t> SpanHashes<'t> {
+    /// Starts over with the runs that start at token `i`.
+    fn start_at(&mut self, text: &'t str, tokens: &'t [Token], i: usize) {
+        self.text = text;
+        self.tokens = tokens;
+        self.start = i;
+        self.hashes.clear();
+        self.hasher = FoldHasher::new();
+        self.fed = tokens[i].start();
+    }
+
+    /// The folded hash of tokens `start..start + n` (`n` >= 1, within the text).
+    fn get(&mut self, n: usize) -> u64 {
+        if n == 1 && self.tokens[self.start].hash != 0 {
+            // A capitalised word's hash is cached in its token.
+            return self.tokens[self.start].hash;
+        }
+        while self.hashes.len() < n {
+            let end = self.tokens[self.start + self.hashes.len()].end();
+            self.hasher.feed(&self.text[self.fed..end]);
+            self.fed = end;
+            self.hashes.push(self.hasher.finish());
+        }
+        self.hashes[n - 1]
+    }
 }
 
 /// What the context says of a capitalised match.
@@ -170,19 +252,6 @@ enum Evidence {
 
 fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0 && tokens[i].gap == Gap::Space && is_one_of(&LOCATIVES, word(text, &tokens[i - 1]))
-}
-
-/// The hash of `text` folded (`scratch` holds the folded text only for non-ASCII).
-fn hash_of(text: &str, scratch: &mut String) -> u64 {
-    fold_hash(text, scratch)
-}
-
-/// The folded hash of tokens `i..i+n` (a single capitalised word's is cached).
-fn span_hash(text: &str, tokens: &[Token], i: usize, n: usize, scratch: &mut String) -> u64 {
-    if n == 1 && tokens[i].hash != 0 {
-        return tokens[i].hash;
-    }
-    hash_of(&text[tokens[i].start()..tokens[i + n - 1].end()], scratch)
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -211,26 +280,50 @@ fn joinable(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
     true
 }
 
-/// The longest run of words from `i` that is a gazetteer name.
+/// What the name table's filters say of each capitalised word: whether it
+/// may be a name ([`MAY_NAME`]) and whether it may start a longer one
+/// ([`MAY_START_NAME`]). Read for all words in one pass, where the processor
+/// overlaps the filters' cache misses instead of waiting for each in turn.
+fn name_filters(tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
+    tokens
+        .iter()
+        .map(|t| {
+            if t.capitalized {
+                (u8::from(gazetteer.may_name(t.hash)) * MAY_NAME)
+                    | (u8::from(gazetteer.may_start_name(t.hash)) * MAY_START_NAME)
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
+/// The word may be a gazetteer name.
+const MAY_NAME: u8 = 1;
+/// The word may start a gazetteer name of two or more words.
+const MAY_START_NAME: u8 = 2;
+
+/// The longest run of words from `i` that is a gazetteer name (`filters`
+/// is what [`name_filters`] says of word `i`).
 fn longest_place(
     text: &str,
     tokens: &[Token],
     i: usize,
+    filters: u8,
     gazetteer: &Gazetteer,
-    scratch: &mut String,
+    spans: &mut SpanHashes,
 ) -> Option<(usize, Vec<u32>)> {
-    let starts_a_name = gazetteer.may_start_name(tokens[i].hash);
+    let starts_a_name = filters & MAY_START_NAME != 0;
     let max = if starts_a_name {
         MAX_WORDS.min(tokens.len() - i)
     } else {
         1
     };
     for n in (1..=max).rev() {
-        if !joinable(text, tokens, i, n) {
+        if !joinable(text, tokens, i, n) || n == 1 && filters & MAY_NAME == 0 {
             continue;
         }
-        let hash = span_hash(text, tokens, i, n, scratch);
-        let places = gazetteer.indexes_for_hash(hash);
+        let places = gazetteer.indexes_for_hash(spans.get(n));
         if !places.is_empty() {
             // A lone one-letter word ("I", "A") is never a place.
             if n == 1 && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
@@ -243,35 +336,35 @@ fn longest_place(
 }
 
 /// A run of words from `i` that is never a place ("Daily Mail", "NATO").
-fn not_place_run(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon, scratch: &mut String) -> Option<usize> {
+fn not_place_run(tokens: &[Token], i: usize, lexicon: &Lexicon, spans: &mut SpanHashes) -> Option<usize> {
     let max = lexicon.longest_not_place.min(tokens.len() - i);
     (1..=max).rev().find(|&n| {
         let connected =
             (i + 1..i + n).all(|k| matches!(tokens[k].gap, Gap::Space | Gap::Hyphen) && tokens[k].capitalized);
-        connected && lexicon.is_not_place(span_hash(text, tokens, i, n, scratch))
+        connected && lexicon.is_not_place(spans.get(n))
     })
 }
 
 /// A demonym run from `i` ("Ukrainian", "South Korean", "Russians").
 fn demonym_run(
-    text: &str,
     tokens: &[Token],
     i: usize,
     lexicon: &Lexicon,
-    scratch: &mut String,
+    spans: &mut SpanHashes,
 ) -> Option<(usize, super::lexicon::Demonym)> {
     let max = lexicon.longest_demonym.min(tokens.len() - i);
     (1..=max).rev().find_map(|n| {
         if !(i + 1..i + n).all(|k| tokens[k].gap == Gap::Space && tokens[k].capitalized) {
             return None;
         }
-        let d = lexicon.demonym(span_hash(text, tokens, i, n, scratch))?;
+        let d = lexicon.demonym(spans.get(n))?;
         Some((n, d))
     })
 }
 
 /// A qualifier word right after the name ("Kherson region", "Dnipro river"):
 /// the extended span, its candidates, and the qualifier.
+#[allow(clippy::too_many_arguments)]
 fn qualified(
     text: &str,
     tokens: &[Token],
@@ -279,13 +372,12 @@ fn qualified(
     n: usize,
     places: &[u32],
     gazetteer: &Gazetteer,
+    spans: &mut SpanHashes,
     scratch: &mut String,
 ) -> Option<(usize, Vec<u32>, &'static Qualifier)> {
     let next = tokens.get(i + n).filter(|t| t.gap == Gap::Space)?;
-    fold_into(word(text, next), scratch);
-    let qualifier = QUALIFIERS.iter().find(|q| q.word == scratch.as_str())?;
-    let whole = hash_of(&text[tokens[i].start()..next.end()], scratch);
-    let mut candidates = gazetteer.indexes_for_hash(whole);
+    let qualifier = qualifier_word(word(text, next), scratch)?;
+    let mut candidates = gazetteer.indexes_for_hash(spans.get(n + 1));
     if candidates.is_empty() {
         candidates = places.to_vec();
     }
@@ -305,7 +397,16 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize, scratch: &mut String
     if !word(text, &tokens[i - 1]).eq_ignore_ascii_case("of") {
         return None;
     }
-    fold_into(word(text, &tokens[i - 2]), scratch);
+    qualifier_word(word(text, &tokens[i - 2]), scratch)
+}
+
+/// The qualifier a word is, if it is one ("Region", "oblast").
+fn qualifier_word(word: &str, scratch: &mut String) -> Option<&'static Qualifier> {
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // Plain letters fold to their lower case (the table's words are folded).
+        return QUALIFIERS.iter().find(|q| q.word.eq_ignore_ascii_case(word));
+    }
+    fold_into(word, scratch);
     QUALIFIERS.iter().find(|q| q.word == scratch.as_str())
 }
 
@@ -318,27 +419,23 @@ fn has_evidence(
     i: usize,
     n: usize,
     m: &Match,
-    gazetteer: &Gazetteer,
+    traits: &PlaceTraits,
     lexicon: &Lexicon,
     title_line: bool,
 ) -> Evidence {
-    let is_country = m
-        .places
-        .iter()
-        .any(|&p| gazetteer.summary(p).is_some_and(|p| p.kind == Kind::Country));
-    // A large region or a country may share its name with a word ("Wales").
-    let is_major = m.places.iter().any(|&p| {
-        gazetteer.summary(p).is_some_and(|p| {
-            matches!(p.kind, Kind::Sea | Kind::Peninsula)
-                || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION
-        })
-    });
+    let is_country = traits.any(&m.places, COUNTRY);
     // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE").
     if n == 1 && tokens[i].all_caps && word(text, &tokens[i]).chars().count() <= 3 && !is_country {
         return Evidence::Word;
     }
     let after_locative = is_after_locative(text, tokens, i);
-    if n == 1 && !is_country && lexicon.is_common_word(tokens[i].hash) && !after_locative && !is_major {
+    // A large region or a country may share its name with a word ("Wales").
+    if n == 1
+        && !is_country
+        && lexicon.is_common_word(tokens[i].hash)
+        && !after_locative
+        && !traits.any(&m.places, MAJOR)
+    {
         return Evidence::Word;
     }
     let person_like = !is_country || is_one_of(&GIVEN_NAME_COUNTRIES, word(text, &tokens[i]));
@@ -378,18 +475,44 @@ fn is_title(text: &str, t: &Token) -> bool {
 
 /// For each token, whether its line is written in title case (a headline),
 /// where capitalised neighbours say nothing about names.
-fn title_case_lines(text: &str, tokens: &[Token]) -> Vec<bool> {
+fn title_case_lines(tokens: &[Token]) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
     let mut line_start = 0;
-    for end in 1..=tokens.len() {
-        if end == tokens.len() || tokens[end].gap == Gap::Break {
-            let line = &tokens[line_start..end];
-            let long: Vec<&Token> = line.iter().filter(|t| word(text, t).len() > 3).collect();
-            let capitalised = long.iter().filter(|t| t.capitalized).count();
-            let title = long.len() >= 3 && capitalised * 10 >= long.len() * 7;
-            flags[line_start..end].iter_mut().for_each(|f| *f = title);
+    // Words of more than three bytes on the line, and how many are capitalised.
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for end in 0..=tokens.len() {
+        if end == tokens.len() || end > 0 && tokens[end].gap == Gap::Break {
+            if long >= 3 && capitalised * 10 >= long * 7 {
+                flags[line_start..end].iter_mut().for_each(|f| *f = true);
+            }
             line_start = end;
+            (long, capitalised) = (0, 0);
+        }
+        if let Some(t) = tokens.get(end)
+            && t.end() - t.start() > 3
+        {
+            long += 1;
+            capitalised += usize::from(t.capitalized);
         }
     }
     flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifier_words_are_found_whatever_their_case() {
+        let mut scratch = String::new();
+        // The fast path compares plain words with the table ignoring case,
+        // which equals folding them only if the table's words are folded.
+        for q in QUALIFIERS {
+            assert!(q.word.bytes().all(|b| b.is_ascii_lowercase()), "{}", q.word);
+        }
+        assert_eq!(qualifier_word("Region", &mut scratch).map(|q| q.word), Some("region"));
+        assert_eq!(qualifier_word("OBLAST", &mut scratch).map(|q| q.word), Some("oblast"));
+        assert_eq!(qualifier_word("Óblast", &mut scratch).map(|q| q.word), Some("oblast"));
+        assert_eq!(qualifier_word("regions", &mut scratch), None);
+    }
 }

@@ -10,6 +10,7 @@ use crate::gazetteer::Gazetteer;
 use crate::text::CharOffsets;
 
 use lexicon::Lexicon;
+use matcher::PlaceTraits;
 pub use resolver::ALTERNATIVES;
 
 /// One place name (or demonym) in an article, resolved.
@@ -39,6 +40,7 @@ pub struct Mention {
 pub struct Tagger<'g> {
     gazetteer: &'g Gazetteer,
     lexicon: Lexicon,
+    traits: PlaceTraits,
 }
 
 impl<'g> Tagger<'g> {
@@ -47,6 +49,7 @@ impl<'g> Tagger<'g> {
         Tagger {
             gazetteer,
             lexicon: Lexicon::new(gazetteer),
+            traits: PlaceTraits::new(gazetteer),
         }
     }
 
@@ -57,7 +60,7 @@ impl<'g> Tagger<'g> {
 
     /// Every place name and demonym in `text`, in text order.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
-        let matches = matcher::find(text, self.gazetteer, &self.lexicon);
+        let matches = matcher::find(text, self.gazetteer, &self.lexicon, &self.traits);
         let rankings = resolver::resolve(text, &matches, self.gazetteer);
         let mut chars = CharOffsets::new(text);
         matches

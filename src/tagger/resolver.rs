@@ -2,13 +2,9 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use std::collections::HashMap;
+use geo::{Haversine, Point};
 
-use geo::Point;
-use rstar::RTree;
-use rstar::primitives::GeomWithData;
-
-use crate::gazetteer::{Gazetteer, Kind, distance_km};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind};
 
 use super::matcher::Match;
 
@@ -38,27 +34,25 @@ pub struct Ranking {
 
 /// Ranks every match's candidates in the context of the whole article.
 pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Ranking> {
-    let mut priors: Vec<Vec<(u32, f64)>> = matches.iter().map(|m| prior_scores(m, gazetteer)).collect();
+    let mut priors = Priors::new(matches, gazetteer);
     apposition_bonus(text, matches, &mut priors, gazetteer);
     let context = Context::new(matches, &priors, gazetteer);
-    priors
-        .iter()
-        .enumerate()
-        .map(|(at, scores)| {
+    let mut scored: Vec<(u32, f64)> = Vec::new();
+    (0..matches.len())
+        .map(|at| {
+            let scores = priors.of(at);
             // Context adds at most MAX_CONTEXT: candidates further behind the
             // best prior cannot win and keep their prior.
             let best = scores.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
-            let mut scored: Vec<(u32, f64)> = scores
-                .iter()
-                .map(|&(place, prior)| {
-                    let bonus = if prior + MAX_CONTEXT < best {
-                        0.0
-                    } else {
-                        context.bonus(at, place, gazetteer)
-                    };
-                    (place, prior + bonus)
-                })
-                .collect();
+            scored.clear();
+            scored.extend(scores.iter().map(|&(place, prior)| {
+                let bonus = if prior + MAX_CONTEXT < best {
+                    0.0
+                } else {
+                    context.bonus(at, place, gazetteer)
+                };
+                (place, prior + bonus)
+            }));
             let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
             if scored.len() > ALTERNATIVES {
                 // Only the top few are kept: select them, then sort those.
@@ -68,23 +62,66 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
                 scored.sort_by(order);
             }
             Ranking {
-                ranked: normalise(scored),
+                ranked: normalise(&scored),
             }
         })
         .collect()
 }
 
+/// The prior scores of every match's candidates, in one buffer.
+struct Priors {
+    /// (place index, score) of all matches, match after match.
+    scores: Vec<(u32, f64)>,
+    /// Where each match's scores start in `scores`; one more entry at the end.
+    starts: Vec<usize>,
+}
+
+impl Priors {
+    fn new(matches: &[Match], gazetteer: &Gazetteer) -> Priors {
+        let mut scores = Vec::with_capacity(matches.iter().map(|m| m.places.len()).sum());
+        let mut starts = Vec::with_capacity(matches.len() + 1);
+        starts.push(0);
+        for m in matches {
+            scores.extend(m.places.iter().filter_map(|&i| {
+                let place = gazetteer.summary(i)?;
+                let qualifier = match m.qualifier {
+                    Some(q) if q.accepts(place.kind) => QUALIFIER_BONUS,
+                    Some(_) => -QUALIFIER_BONUS,
+                    None => 0.0,
+                };
+                Some((i, f64::from(place.prominence) + qualifier))
+            }));
+            starts.push(scores.len());
+        }
+        Priors { scores, starts }
+    }
+
+    /// The scores of match number `at`.
+    fn of(&self, at: usize) -> &[(u32, f64)] {
+        &self.scores[self.starts[at]..self.starts[at + 1]]
+    }
+
+    /// Adds `by` to the score of `place` as the meaning of match number `at`.
+    fn bump(&mut self, at: usize, place: u32, by: f64) {
+        let scores = &mut self.scores[self.starts[at]..self.starts[at + 1]];
+        if let Some(s) = scores.iter_mut().find(|s| s.0 == place) {
+            s.1 += by;
+        }
+    }
+}
+
 /// "Paris, Texas", "Kharkiv, Ukraine": a name followed by a comma and a
 /// region or country that contains one of its candidates. Both get a bonus.
-fn apposition_bonus(text: &str, matches: &[Match], priors: &mut [Vec<(u32, f64)>], gazetteer: &Gazetteer) {
+fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
+    let mut pairs = Vec::new();
     for at in 1..matches.len() {
         let (first, second) = (&matches[at - 1], &matches[at]);
         if text.get(first.end..second.start).is_none_or(|gap| gap.trim() != ",") {
             continue;
         }
-        let mut pairs = Vec::new();
-        for &(inner, _) in &priors[at - 1] {
-            for &(outer, _) in &priors[at] {
+        pairs.clear();
+        for &(inner, _) in priors.of(at - 1) {
+            for &(outer, _) in priors.of(at) {
                 let (Some(i), Some(o)) = (gazetteer.place(inner), gazetteer.place(outer)) else {
                     continue;
                 };
@@ -98,69 +135,84 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut [Vec<(u32, f64)>
                 }
             }
         }
-        for (inner, outer) in pairs {
-            bump(&mut priors[at - 1], inner, CONTAINED_BONUS);
-            bump(&mut priors[at], outer, CONTAINED_BONUS / 4.0);
+        for &(inner, outer) in &pairs {
+            priors.bump(at - 1, inner, CONTAINED_BONUS);
+            priors.bump(at, outer, CONTAINED_BONUS / 4.0);
         }
     }
 }
 
-fn bump(scores: &mut [(u32, f64)], place: u32, by: f64) {
-    if let Some(s) = scores.iter_mut().find(|s| s.0 == place) {
-        s.1 += by;
+/// A place the article is sure of: its point and the match that named it.
+struct Anchor {
+    lonlat: Point<f64>,
+    /// The cosine of its latitude, which every distance to it needs.
+    cos_lat: f64,
+    at: usize,
+}
+
+impl Anchor {
+    /// [`distance_km`] from the anchor to `lonlat` (whose latitude's cosine
+    /// is `cos_lat`): the same haversine formula, with the cosines computed once.
+    fn distance_km(&self, lonlat: Point<f64>, cos_lat: f64) -> f64 {
+        let delta_theta = (lonlat.y() - self.lonlat.y()).to_radians();
+        let delta_lambda = (lonlat.x() - self.lonlat.x()).to_radians();
+        let a = (delta_theta / 2.0).sin().powi(2) + self.cos_lat * cos_lat * (delta_lambda / 2.0).sin().powi(2);
+        let c = 2.0 * a.sqrt().asin();
+        Haversine.radius() * c / 1000.0
     }
 }
 
-fn prior_scores(m: &Match, gazetteer: &Gazetteer) -> Vec<(u32, f64)> {
-    m.places
-        .iter()
-        .filter_map(|&i| {
-            let place = gazetteer.summary(i)?;
-            let qualifier = match m.qualifier {
-                Some(q) if q.accepts(place.kind) => QUALIFIER_BONUS,
-                Some(_) => -QUALIFIER_BONUS,
-                None => 0.0,
-            };
-            Some((i, f64::from(place.prominence) + qualifier))
-        })
-        .collect()
+/// The cosine of a point's latitude.
+fn cos_lat(lonlat: Point<f64>) -> f64 {
+    lonlat.y().to_radians().cos()
 }
 
 /// What the article as a whole says about where it is.
 struct Context {
-    /// The matches that name or imply each country (demonyms and sure places).
-    countries: HashMap<String, Vec<usize>>,
-    /// Points of the places the article is sure of, keyed by match position.
-    anchors: RTree<GeomWithData<[f64; 2], usize>>,
+    /// Each country the article names or implies (by demonyms and sure
+    /// places), with how many matches do so.
+    countries: Vec<(CountryCode, usize)>,
+    /// The country each match vouches for, by match position.
+    vouches: Vec<Option<CountryCode>>,
+    /// The places the article is sure of (articles hold a handful: a plain
+    /// list beats a spatial index).
+    anchors: Vec<Anchor>,
 }
 
 impl Context {
-    fn new(matches: &[Match], priors: &[Vec<(u32, f64)>], gazetteer: &Gazetteer) -> Context {
-        let mut countries: HashMap<String, Vec<usize>> = HashMap::new();
+    fn new(matches: &[Match], priors: &Priors, gazetteer: &Gazetteer) -> Context {
+        let mut countries: Vec<(CountryCode, usize)> = Vec::new();
+        let mut vouches = vec![None; matches.len()];
         let mut anchors = Vec::new();
-        for (at, scores) in priors.iter().enumerate() {
-            let Some((best, best_score, second)) = best_two(scores) else {
+        for (at, m) in matches.iter().enumerate() {
+            let Some((best, best_score, second)) = best_two(priors.of(at)) else {
                 continue;
             };
             let margin = best_score - second;
             let Some(place) = gazetteer.place(best) else { continue };
-            let sure = margin >= ANCHOR_MARGIN || matches[at].demonym;
+            let sure = margin >= ANCHOR_MARGIN || m.demonym;
             if !sure {
                 continue;
             }
             if !place.country.is_none() {
-                countries
-                    .entry(place.country.as_str().to_string())
-                    .or_default()
-                    .push(at);
+                match countries.iter_mut().find(|c| c.0 == place.country) {
+                    Some(c) => c.1 += 1,
+                    None => countries.push((place.country, 1)),
+                }
+                vouches[at] = Some(place.country);
             }
-            if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !matches[at].demonym {
-                anchors.push(GeomWithData::new([place.lon(), place.lat()], at));
+            if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !m.demonym {
+                anchors.push(Anchor {
+                    lonlat: place.lonlat,
+                    cos_lat: cos_lat(place.lonlat),
+                    at,
+                });
             }
         }
         Context {
             countries,
-            anchors: RTree::bulk_load(anchors),
+            vouches,
+            anchors,
         }
     }
 
@@ -168,22 +220,41 @@ impl Context {
     fn bonus(&self, at: usize, place: u32, gazetteer: &Gazetteer) -> f64 {
         let Some(p) = gazetteer.place(place) else { return 0.0 };
         // A match does not vouch for itself.
-        let named = self
-            .countries
-            .get(p.country.as_str())
-            .map_or(0, |by| by.iter().filter(|&&m| m != at).count());
+        let named = self.countries.iter().find(|c| c.0 == p.country).map_or(0, |c| {
+            if self.vouches[at] == Some(p.country) {
+                c.1 - 1
+            } else {
+                c.1
+            }
+        });
         let country = COUNTRY_BONUS * (named.min(3) as f64 / 3.0 + if named > 0 { 0.5 } else { 0.0 });
         if p.kind == Kind::Country {
             return country;
         }
-        // The R-tree orders anchors by planar lon/lat distance; the true
-        // nearest is among the first few.
-        let nearest = self
-            .anchors
-            .nearest_neighbor_iter(&[p.lon(), p.lat()])
-            .filter(|a| a.data != at)
-            .take(3)
-            .map(|a| distance_km(Point::new(a.geom()[0], a.geom()[1]), p.lonlat))
+        // The three anchors nearest in planar lon/lat distance (the true
+        // nearest is among them), then the nearest of those on the sphere.
+        let mut nearest3: [(f64, usize); 3] = [(f64::INFINITY, usize::MAX); 3];
+        for (k, a) in self.anchors.iter().enumerate() {
+            if a.at == at {
+                continue;
+            }
+            let (dx, dy) = (a.lonlat.x() - p.lon(), a.lonlat.y() - p.lat());
+            let d2 = dx * dx + dy * dy;
+            if d2 < nearest3[2].0 {
+                nearest3[2] = (d2, k);
+                if nearest3[2].0 < nearest3[1].0 {
+                    nearest3.swap(1, 2);
+                    if nearest3[1].0 < nearest3[0].0 {
+                        nearest3.swap(0, 1);
+                    }
+                }
+            }
+        }
+        let p_cos_lat = cos_lat(p.lonlat);
+        let nearest = nearest3
+            .iter()
+            .filter_map(|&(_, k)| self.anchors.get(k))
+            .map(|a| a.distance_km(p.lonlat, p_cos_lat))
             .fold(f64::INFINITY, f64::min);
         let near = NEAR_BONUS
             .iter()
@@ -210,15 +281,50 @@ fn best_two(scores: &[(u32, f64)]) -> Option<(u32, f64, f64)> {
     best.map(|(p, s)| (p, s, second))
 }
 
-/// Turns raw scores into shares that sum to 1 (softmax), keeping the top ones.
-fn normalise(scored: Vec<(u32, f64)>) -> Vec<(u32, f64)> {
+/// Turns raw scores (best first, the top ones sorted) into shares that
+/// sum to 1 (softmax), keeping the top ones.
+fn normalise(scored: &[(u32, f64)]) -> Vec<(u32, f64)> {
     let Some(top) = scored.first().map(|s| s.1) else {
         return Vec::new();
     };
     let total: f64 = scored.iter().map(|s| (s.1 - top).exp()).sum();
     scored
-        .into_iter()
+        .iter()
         .take(ALTERNATIVES)
-        .map(|(p, s)| (p, ((s - top).exp() / total * 1000.0).round() / 1000.0))
+        .map(|&(p, s)| (p, ((s - top).exp() / total * 1000.0).round() / 1000.0))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::distance_km;
+
+    #[test]
+    fn anchor_distance_is_the_haversine_distance_to_the_bit() {
+        let points = [
+            (36.25475, 49.98177),
+            (37.27679, 49.20697),
+            (-0.1257, 51.5085),
+            (179.9, -16.5),
+            (-179.9, -16.4),
+            (0.0, 89.9),
+            (30.5234, 50.4501),
+            (30.5234, 50.4501),
+        ];
+        for &(ax, ay) in &points {
+            let anchor = Anchor {
+                lonlat: Point::new(ax, ay),
+                cos_lat: cos_lat(Point::new(ax, ay)),
+                at: 0,
+            };
+            for &(bx, by) in &points {
+                let b = Point::new(bx, by);
+                assert_eq!(
+                    anchor.distance_km(b, cos_lat(b)).to_bits(),
+                    distance_km(anchor.lonlat, b).to_bits()
+                );
+            }
+        }
+    }
 }

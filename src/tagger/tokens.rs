@@ -64,11 +64,12 @@ const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
 /// initials ("U.S.", "U.K.") kept as one token. ASCII is read byte by byte;
 /// other characters are decoded only where they occur.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // News text has a word about every six bytes.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    let mut scratch = String::new();
     let mut pos = 0;
     let mut gap_start = 0;
+    let mut previous: Option<(usize, usize)> = None;
     while pos < bytes.len() {
         let b = bytes[pos];
         if b < 0x80 {
@@ -85,19 +86,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = pos;
         let (end, possessive) = word_end(text, pos);
-        let gap = classify_gap(text, gap_start, start, tokens.last().map(|t| &text[t.start()..t.end()]));
-        let word = &text[start..end];
+        let gap = match previous {
+            None => Gap::Start,
+            // The common case: one space.
+            Some(_) if start == gap_start + 1 && bytes[gap_start] == b' ' => Gap::Space,
+            Some((p_start, p_end)) => classify_gap(&text[gap_start..start], &text[p_start..p_end]),
+        };
         let capitalized = if b < 0x80 {
             b.is_ascii_uppercase()
         } else {
-            word.chars().next().is_some_and(char::is_uppercase)
+            text[start..].chars().next().is_some_and(char::is_uppercase)
         };
-        let all_caps = capitalized && {
-            let mut letters = word.chars().filter(|c| c.is_alphabetic());
-            let first_two = letters.by_ref().take(2).filter(|c| c.is_uppercase()).count() == 2;
-            first_two && letters.all(char::is_uppercase)
+        let (all_caps, hash) = if capitalized {
+            let word = &text[start..end];
+            (is_all_caps(word), fold_hash(word))
+        } else {
+            (false, 0)
         };
-        let hash = if capitalized { fold_hash(word, &mut scratch) } else { 0 };
         // Offsets are u32: texts beyond 4 GiB are tokenized up to there.
         let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
             break;
@@ -111,6 +116,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             possessive,
             hash,
         });
+        previous = Some((start, end));
         pos = if possessive {
             end + possessive_len(text, end)
         } else {
@@ -119,6 +125,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         gap_start = pos;
     }
     tokens
+}
+
+/// Whether every letter of a capitalised word is upper case, with at least two letters.
+fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        let first_two = letters.by_ref().take(2).filter(u8::is_ascii_uppercase).count() == 2;
+        return first_two && letters.all(|b| b.is_ascii_uppercase());
+    }
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let first_two = letters.by_ref().take(2).filter(|c| c.is_uppercase()).count() == 2;
+    first_two && letters.all(char::is_uppercase)
 }
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -136,17 +154,32 @@ fn possessive_len(text: &str, pos: usize) -> usize {
 
 /// Finds where the word starting at `start` ends, and whether a possessive follows.
 fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
     // Dotted initials: U.S., U.K., U.N.
-    if let Some(end) = dotted_initials(text, start) {
+    if bytes[start].is_ascii_uppercase()
+        && bytes.get(start + 1) == Some(&b'.')
+        && let Some(end) = dotted_initials(text, start)
+    {
         return (end, false);
     }
-    let bytes = text.as_bytes();
     let mut pos = start;
     let mut letters = 0;
     let mut previous_lower = false;
-    while pos < bytes.len() {
-        let b = bytes[pos];
-        // ASCII letters and digits, the bulk of English text, byte by byte.
+    loop {
+        // Runs of lower-case letters and digits, the bulk of English text,
+        // eight bytes at a time.
+        while let Some(&chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
+            let run = (lower_or_digit(u64::from_le_bytes(chunk)).trailing_ones() / 8) as usize;
+            if run > 0 {
+                previous_lower = bytes[pos + run - 1].is_ascii_lowercase();
+                letters += run;
+                pos += run;
+            }
+            if run < 8 {
+                break;
+            }
+        }
+        let Some(&b) = bytes.get(pos) else { break };
         if b.is_ascii_alphanumeric() {
             if previous_lower && b.is_ascii_uppercase() && letters >= 4 {
                 return (pos, false);
@@ -195,6 +228,23 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     (pos, false)
 }
 
+/// For eight bytes (little endian), a mask with all eight bits of each byte
+/// set where the byte is `a`..=`z` or `0`..=`9`: the number of trailing ones
+/// over eight is the length of the run of such bytes at the start.
+fn lower_or_digit(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Each byte's low seven bits plus a constant sets its bit 7 exactly when
+    // it is at least (or above) a bound; no sum carries into the next byte.
+    let low = word & !HIGH;
+    let at_least = |bound: u8| (low + ONES * u64::from(0x80 - bound)) & HIGH;
+    let above = |bound: u8| (low + ONES * u64::from(0x7f - bound)) & HIGH;
+    let ascii = !word & HIGH;
+    let hits = ascii & ((at_least(b'a') & !above(b'z')) | (at_least(b'0') & !above(b'9')));
+    // Spread each byte's bit 7 over the byte.
+    (hits >> 7) * 0xff
+}
+
 /// "U.S." style initials: single upper-case letters each followed by a dot,
 /// at least two of them. Returns the end just past the last dot.
 fn dotted_initials(text: &str, start: usize) -> Option<usize> {
@@ -212,10 +262,8 @@ fn dotted_initials(text: &str, start: usize) -> Option<usize> {
     (count >= 2 && !b.get(pos).is_some_and(|a| a.is_ascii_alphanumeric())).then_some(pos)
 }
 
-/// Classifies the text between two tokens.
-fn classify_gap(text: &str, from: usize, to: usize, previous: Option<&str>) -> Gap {
-    let Some(previous) = previous else { return Gap::Start };
-    let gap = &text[from..to];
+/// Classifies the text between two tokens (`previous` is the first one).
+fn classify_gap(gap: &str, previous: &str) -> Gap {
     let bytes = gap.as_bytes();
     // Nothing between two tokens: a glued word split at its case change.
     if bytes.is_empty() || bytes.iter().any(|&b| b == b'\n' || b == b'\r') {
@@ -316,6 +364,37 @@ mod tests {
             ]
         );
         assert_eq!(tokenize(text)[4].gap, Gap::Break);
+    }
+
+    #[test]
+    fn lower_or_digit_runs_match_a_byte_loop() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"kharkiv9";
+                chunk[at] = b;
+                let run = (lower_or_digit(u64::from_le_bytes(chunk)).trailing_ones() / 8) as usize;
+                let expected = chunk
+                    .iter()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    .count();
+                assert_eq!(run, expected, "{chunk:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_split_where_glued() {
+        let text = "counteroffensives regained northeasternKharkiv 2022offensive";
+        assert_eq!(
+            words(text),
+            [
+                "counteroffensives",
+                "regained",
+                "northeastern",
+                "Kharkiv",
+                "2022offensive"
+            ]
+        );
     }
 
     #[test]
