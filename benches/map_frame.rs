@@ -1,5 +1,5 @@
 //! Benchmark: the viewer's map at scale. Builds a synthetic corpus of
-//! 10,000 articles with about 100,000 place mentions (the demo corpus's
+//! 10,000 articles with about 110,000 place mentions (the demo corpus's
 //! sentences with random cities), then prints the time to rebuild the map
 //! model after a filter change and the per-frame CPU time of building the
 //! map (cull, cluster, basemap and claim shapes) at several views.
@@ -12,9 +12,9 @@
 use std::time::{Duration, Instant};
 
 use geo::Point;
-use georef::app::basemap::{Basemap, RegionMeshes};
+use georef::app::basemap::{Basemap, BasemapFrame, RegionMeshes};
 use georef::app::frame::MapFrame;
-use georef::app::map_model::{ColorBy, MapModel, SizeBy};
+use georef::app::map_model::{ColorBy, MapModel, SizeBy, build_frame};
 use georef::app::projection::ScreenView;
 use georef::corpus::{Corpus, ViewFilter};
 use georef::demo::SyntheticCorpus;
@@ -37,7 +37,7 @@ fn main() {
         .unwrap_or(10_000);
     let gazetteer = Gazetteer::embedded().unwrap();
     let generator = SyntheticCorpus::new(&gazetteer);
-    let texts = generator.articles(articles, 7, 42);
+    let texts = generator.articles(articles, 5, 42);
     let bytes: usize = texts.iter().map(|a| a.text.len()).sum();
     let start = Instant::now();
     let corpus = Corpus::build(texts, &gazetteer);
@@ -68,7 +68,7 @@ fn main() {
         model_times.push(start.elapsed());
     }
     println!(
-        "filter change (map model rebuilt): median {:.2} ms, max {:.2} ms; {} places, {} claims with a place",
+        "filter change (map model rebuilt): median {:.2} ms, max {:.2} ms; {} places, {} claim marks (claims grouped by place and outcome)",
         percentile(&mut model_times, 0.5),
         percentile(&mut model_times, 1.0),
         model.markers.len(),
@@ -90,6 +90,9 @@ fn main() {
     );
     for (name, center, zoom) in views {
         let mut times = Vec::new();
+        let (mut base_times, mut marker_times) = (Vec::new(), Vec::new());
+        let mut base = BasemapFrame::default();
+        let mut drawn = Vec::new();
         for i in 0..200 {
             // Pan a little every frame, as a user dragging the map does.
             let c = Point::new(center.x() + (i % 20) as f64 * 0.01, center.y());
@@ -97,11 +100,19 @@ fn main() {
             let start = Instant::now();
             frame.build(Some(&basemap), &model, &mut regions, &view, SizeBy::Mentions, true);
             times.push(start.elapsed());
+            let start = Instant::now();
+            basemap.build_frame(&view, &mut base);
+            base_times.push(start.elapsed());
+            let start = Instant::now();
+            build_frame(&model, &view, SizeBy::Mentions, &mut drawn);
+            marker_times.push(start.elapsed());
         }
         println!(
-            "  {name:16} median {:.2} ms, p95 {:.2} ms; {} markers drawn, {} land triangles, {} claim shapes",
+            "  {name:16} median {:.2} ms, p95 {:.2} ms (basemap {:.2}, markers {:.2}); {} markers drawn, {} land triangles, {} claim shapes",
             percentile(&mut times, 0.5),
             percentile(&mut times, 0.95),
+            percentile(&mut base_times, 0.5),
+            percentile(&mut marker_times, 0.5),
             frame.markers.len(),
             frame.basemap.land.indices.len() / 3,
             frame.claims.len()

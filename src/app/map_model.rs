@@ -47,11 +47,13 @@ pub struct PlaceMarker {
     pub color: u32,
 }
 
-/// One claim in view with a place to draw.
+/// The claims in view about one place with one outcome, drawn once.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimMark {
-    /// Index in `Corpus::claims`.
+    /// Index in `Corpus::claims` of the first of them.
     pub claim: usize,
+    /// How many claims the mark stands for.
+    pub count: usize,
     /// The claim's first place (gazetteer index).
     pub place: u32,
     /// Its position in unit Mercator coordinates.
@@ -60,9 +62,12 @@ pub struct ClaimMark {
     pub region: Option<String>,
     /// Who holds the place afterwards (ISO code), when known.
     pub side: Option<String>,
+    /// A small number for the side: 0 when not said, else 1 to 7 (sides
+    /// past the seventh share 7); the frame uses it to draw one ring a side.
+    pub side_slot: u8,
     /// Hedged, or contradicted by another claim: drawn faded.
     pub faded: bool,
-    /// The area claimed, km².
+    /// The largest area claimed, km².
     pub area_km2: Option<f64>,
 }
 
@@ -155,26 +160,57 @@ impl MapModel {
                 .map(|(i, m)| GeomWithData::new(m.unit, u32::try_from(i).unwrap_or(u32::MAX)))
                 .collect(),
         );
-        let claims = corpus
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| in_view.get(c.article_index).copied().unwrap_or(false) && filter.includes_claim(c))
-            .filter_map(|(i, c)| {
-                let first = c.places.first()?;
-                let p = gazetteer.place(first.place)?;
-                let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
-                Some(ClaimMark {
-                    claim: i,
-                    place: first.place,
-                    unit: to_unit(p.lonlat),
-                    region: p.polygon.as_deref().map(str::to_string),
-                    side: c.controller_after.as_ref().map(|s| s.code.clone()),
-                    faded: c.hedged || contradicted,
-                    area_km2: c.area.as_ref().map(|a| a.km2),
-                })
-            })
-            .collect();
+        let mut marks: Vec<ClaimMark> = Vec::new();
+        let mut mark_of: HashMap<(u32, Option<&str>, bool), usize> = HashMap::new();
+        let mut side_slots: Vec<&str> = Vec::new();
+        for (i, c) in corpus.claims.iter().enumerate() {
+            if !in_view.get(c.article_index).copied().unwrap_or(false) || !filter.includes_claim(c) {
+                continue;
+            }
+            let Some(first) = c.places.first() else { continue };
+            let Some(p) = gazetteer.place(first.place) else {
+                continue;
+            };
+            let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
+            let side = c.controller_after.as_ref().map(|s| s.code.as_str());
+            let faded = c.hedged || contradicted;
+            let area = c.area.as_ref().map(|a| a.km2);
+            match mark_of.get(&(first.place, side, faded)) {
+                Some(&m) => {
+                    let mark = &mut marks[m];
+                    mark.count += 1;
+                    mark.area_km2 = match (mark.area_km2, area) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                None => {
+                    mark_of.insert((first.place, side, faded), marks.len());
+                    let side_slot = match side {
+                        None => 0,
+                        Some(code) => {
+                            let at = side_slots.iter().position(|s| *s == code).unwrap_or_else(|| {
+                                side_slots.push(code);
+                                side_slots.len() - 1
+                            });
+                            u8::try_from(at + 1).unwrap_or(7).min(7)
+                        }
+                    };
+                    marks.push(ClaimMark {
+                        claim: i,
+                        count: 1,
+                        place: first.place,
+                        unit: to_unit(p.lonlat),
+                        region: p.polygon.as_deref().map(str::to_string),
+                        side: side.map(str::to_string),
+                        side_slot,
+                        faded,
+                        area_km2: area,
+                    });
+                }
+            }
+        }
+        let claims = marks;
         let article_colors = article_color
             .iter()
             .zip(&in_view)
@@ -232,10 +268,18 @@ pub fn marker_radius(weight: u32) -> f32 {
 /// greedily (largest first) where they would overlap; written to `out`.
 pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &mut Vec<DrawnMarker>) {
     out.clear();
-    let mut visible = model.markers_in(view.unit_box(40.0));
+    let margin = 40.0;
+    let mut visible = model.markers_in(view.unit_box(margin));
     visible.sort_unstable(); // markers are stored largest first
+    // A dense grid of cells over the screen (and its margin): cluster heads by cell.
     let cell = CLUSTER_DISTANCE * 2.0;
-    let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    let x0 = view.rect[0] - margin;
+    let y0 = view.rect[1] - margin;
+    let columns = ((view.rect[2] - view.rect[0] + 2.0 * margin) / cell).ceil() as i32 + 1;
+    let rows = ((view.rect[3] - view.rect[1] + 2.0 * margin) / cell).ceil() as i32 + 1;
+    let mut grid: Vec<Vec<u32>> = vec![Vec::new(); (columns.max(1) * rows.max(1)) as usize];
+    let slot =
+        |cx: i32, cy: i32| (cx >= 0 && cy >= 0 && cx < columns && cy < rows).then(|| (cy * columns + cx) as usize);
     for index in visible {
         let Some(m) = model.markers.get(index as usize) else {
             continue;
@@ -245,15 +289,17 @@ pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &m
             SizeBy::Mentions => m.mentions,
             SizeBy::Sources => m.sources,
         };
-        let key = ((pos[0] / cell).floor() as i32, (pos[1] / cell).floor() as i32);
+        let cx = ((pos[0] - x0) / cell).floor() as i32;
+        let cy = ((pos[1] - y0) / cell).floor() as i32;
         let mut joined = None;
-        'search: for dx in -1..=1 {
-            for dy in -1..=1 {
-                for &c in grid.get(&(key.0 + dx, key.1 + dy)).into_iter().flatten() {
-                    let d = out[c].pos;
-                    let dist = ((d[0] - pos[0]).powi(2) + (d[1] - pos[1]).powi(2)).sqrt();
-                    if dist < CLUSTER_DISTANCE.max(out[c].radius * 0.8) {
-                        joined = Some(c);
+        'search: for dy in -1..=1 {
+            for dx in -1..=1 {
+                let Some(s) = slot(cx + dx, cy + dy) else { continue };
+                for &c in &grid[s] {
+                    let d = &out[c as usize];
+                    let dist = ((d.pos[0] - pos[0]).powi(2) + (d.pos[1] - pos[1]).powi(2)).sqrt();
+                    if dist < CLUSTER_DISTANCE.max(d.radius * 0.8) {
+                        joined = Some(c as usize);
                         break 'search;
                     }
                 }
@@ -267,7 +313,9 @@ pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &m
                 cluster.radius = marker_radius(cluster.weight);
             }
             None => {
-                grid.entry(key).or_default().push(out.len());
+                if let Some(s) = slot(cx, cy) {
+                    grid[s].push(u32::try_from(out.len()).unwrap_or(u32::MAX));
+                }
                 out.push(DrawnMarker {
                     pos,
                     radius: marker_radius(weight),
@@ -287,4 +335,77 @@ pub fn marker_at(drawn: &[DrawnMarker], pos: [f32; 2]) -> Option<&DrawnMarker> {
         .iter()
         .filter(|d| (d.pos[0] - pos[0]).powi(2) + (d.pos[1] - pos[1]).powi(2) <= (d.radius + 3.0).powi(2))
         .min_by(|a, b| a.radius.total_cmp(&b.radius))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_articles;
+    use geo::Point;
+
+    #[test]
+    fn markers_cluster_when_zoomed_out_and_keep_their_weight() {
+        let g = Gazetteer::embedded().unwrap();
+        let corpus = Corpus::build(demo_articles(), &g);
+        let model = MapModel::build(&corpus, &g, &ViewFilter::default(), ColorBy::Outlet);
+        let total: u32 = model.markers.iter().map(|m| m.mentions).sum();
+        assert_eq!(total as usize, model.mentions_in_view);
+        assert!(model.legend.contains(&"Harbour Post".to_string()), "{:?}", model.legend);
+        let rect = [0.0, 0.0, 1200.0, 900.0];
+        let mut far = Vec::new();
+        build_frame(
+            &model,
+            &ScreenView::new(Point::new(30.0, 45.0), 2.0, rect),
+            SizeBy::Mentions,
+            &mut far,
+        );
+        let mut near = Vec::new();
+        build_frame(
+            &model,
+            &ScreenView::new(Point::new(36.5, 49.5), 8.0, rect),
+            SizeBy::Mentions,
+            &mut near,
+        );
+        assert!(
+            far.iter().any(|d| d.places > 1),
+            "zoomed out, nearby places share a cluster"
+        );
+        assert_eq!(
+            far.iter().map(|d| d.weight).sum::<u32>(),
+            total,
+            "every place is on the world map once"
+        );
+        let kharkiv = g.lookup("Kharkiv")[0];
+        assert!(
+            near.iter().any(|d| d.place == kharkiv && d.places == 1),
+            "zoomed in, Kharkiv stands alone"
+        );
+        let hit = near.iter().find(|d| d.place == kharkiv).unwrap();
+        assert_eq!(marker_at(&near, hit.pos).map(|d| d.place), Some(kharkiv));
+    }
+
+    #[test]
+    fn claims_of_one_place_and_outcome_share_a_mark_and_filters_apply() {
+        let g = Gazetteer::embedded().unwrap();
+        let corpus = Corpus::build(demo_articles(), &g);
+        let all = MapModel::build(&corpus, &g, &ViewFilter::default(), ColorBy::Article);
+        let marked: usize = all.claims.iter().map(|c| c.count).sum();
+        let with_place = corpus.claims.iter().filter(|c| !c.places.is_empty()).count();
+        assert_eq!(marked, with_place);
+        assert!(
+            all.claims.len() < with_place,
+            "the syndicated copy repeats claims of its original"
+        );
+        let unhedged = MapModel::build(
+            &corpus,
+            &g,
+            &ViewFilter {
+                include_hedged: false,
+                ..ViewFilter::default()
+            },
+            ColorBy::Article,
+        );
+        assert!(unhedged.claims.iter().all(|c| !corpus.claims[c.claim].hedged));
+        assert!(unhedged.claims.len() < all.claims.len());
+    }
 }
