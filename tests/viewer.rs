@@ -249,6 +249,33 @@ fn export_writes_exactly_what_the_filters_show() {
     sorted_shown.sort();
     assert_eq!(sorted_places, sorted_shown, "the export holds the places on the map");
     assert!(fc.features.iter().all(|f| prop(f, "article") != "harbour-0910"));
+
+    // With a place selected, "Copy as GeoJSON" (Ctrl+Shift+C) takes only what concerns it.
+    let kharkiv = place_by_id(&harness, 706483);
+    harness.state_mut().state.select_place(kharkiv);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::C);
+    harness.step();
+    assert!(
+        harness
+            .state()
+            .state
+            .messages
+            .iter()
+            .any(|m| m.starts_with("Copied the selection"))
+    );
+    let selection = harness.state().state.selection_geojson().unwrap();
+    let features = selection["features"].as_array().unwrap();
+    assert!(
+        features.len() >= 3,
+        "the place, its mentions and a claim: {}",
+        features.len()
+    );
+    assert!(features.iter().all(|f| {
+        f["properties"]["place_id"] == 706483
+            || f["properties"]["place_ids"]
+                .as_array()
+                .is_some_and(|ids| ids.contains(&706483.into()))
+    }));
 }
 
 #[test]

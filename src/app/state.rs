@@ -496,6 +496,39 @@ impl AppState {
         Some(feature_collection(corpus, g, &options))
     }
 
+    /// The GeoJSON of the selection under the filters: the selected place's
+    /// point, its mentions and the claims about it, or the selected claim;
+    /// everything the filters show when nothing is selected.
+    pub fn selection_geojson(&self) -> Option<serde_json::Value> {
+        let mut collection = self.geojson()?;
+        let g = self.gazetteer.as_ref()?;
+        let keep: Box<dyn Fn(&serde_json::Value) -> bool> = match self.selection {
+            Selection::None => return Some(collection),
+            Selection::Place(p) => {
+                let id = g.place(p)?.id.0;
+                Box::new(move |props| {
+                    props["place_id"] == id
+                        || props["place_ids"]
+                            .as_array()
+                            .is_some_and(|ids| ids.iter().any(|i| *i == id))
+                })
+            }
+            Selection::Claim(c) => {
+                let claim = self.corpus.as_ref()?.claims.get(c)?;
+                let (article, start) = (claim.article.clone(), claim.sentence_start);
+                Box::new(move |props| {
+                    props["feature_type"] == "claim"
+                        && props["article"] == article.as_str()
+                        && props["sentence_start"] == start
+                })
+            }
+        };
+        if let Some(features) = collection["features"].as_array_mut() {
+            features.retain(|f| keep(&f["properties"]));
+        }
+        Some(collection)
+    }
+
     /// Writes what the filters show to `path` (atomically).
     pub fn export(&mut self, path: &Path) -> Result<usize, String> {
         let collection = self.geojson().ok_or("nothing loaded yet")?;

@@ -27,7 +27,10 @@ pub const SHORTCUTS: [(&str, &str); 13] = [
     ("Ctrl+O", "Open articles (files)"),
     ("Ctrl+Shift+O", "Open a folder of articles"),
     ("Ctrl+E", "Export GeoJSON of what the filters show"),
-    ("Ctrl+Shift+C", "Copy what the filters show as GeoJSON"),
+    (
+        "Ctrl+Shift+C",
+        "Copy the selection (or what the filters show) as GeoJSON",
+    ),
     ("Ctrl+Z", "Undo the last correction"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("+ / -", "Zoom in / out (also the mouse wheel)"),
@@ -192,12 +195,18 @@ impl GeorefApp {
                 Command::CenterOn(p) => self.map.center_on(p),
                 Command::Zoom(zoom_in) => self.map.zoom(zoom_in),
                 Command::Export => self.export(),
-                Command::Copy => match self.state.geojson() {
+                Command::Copy => match self.state.selection_geojson() {
                     Some(json) => {
+                        let n = json["features"].as_array().map_or(0, Vec::len);
                         ctx.copy_text(json.to_string());
+                        let what = if self.state.selection == Selection::None {
+                            "what the filters show"
+                        } else {
+                            "the selection"
+                        };
                         self.state
                             .messages
-                            .push("Copied what the filters show as GeoJSON".into());
+                            .push(format!("Copied {what} as GeoJSON ({n} features)"));
                     }
                     None => self.state.messages.push("Nothing to copy yet".into()),
                 },
