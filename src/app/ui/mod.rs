@@ -433,10 +433,12 @@ impl eframe::App for GeorefApp {
         egui::Panel::left("articles")
             .resizable(true)
             .default_size(340.0)
+            .size_range(240.0..=560.0)
             .show(ui, |ui| sidebar::show(ui, &mut self.state, &mut self.widgets));
         egui::Panel::right("details")
             .resizable(true)
             .default_size(400.0)
+            .size_range(280.0..=640.0)
             .show(ui, |ui| details::show(ui, &mut self.state, &mut self.widgets));
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             self.map.show(ui, &mut self.state);
