@@ -172,30 +172,34 @@ pub fn tag(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Vec<Mention>> {
 }
 
 /// The source each claim counts for: its article's syndication group, or,
-/// when its sentence sits in a passage another article shares, the smaller
-/// of the two groups (a quoted wire paragraph is not a second source).
+/// when its sentence sits in a passage another article shares, the smallest
+/// of the groups sharing it (a quoted wire paragraph is not a second source).
 fn claim_sources(
     claims: &[Claim],
     articles: &[Article],
     syndication: &[usize],
     passages: &[SharedPassage],
 ) -> Vec<usize> {
+    // Each article's shared paragraphs with the group of the other side.
+    let mut shared: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); articles.len()];
+    for p in passages {
+        let (a, b) = (&p.first, &p.second);
+        if let (Some(sa), Some(sb)) = (syndication.get(a.0), syndication.get(b.0)) {
+            shared[a.0].push((a.1.clone(), *sb));
+            shared[b.0].push((b.1.clone(), *sa));
+        }
+    }
     claims
         .iter()
         .map(|c| {
             let own = syndication[c.article_index];
-            let text = &articles[c.article_index].text;
-            let Some(at) = text.find(&c.sentence) else { return own };
-            passages
+            let Some(at) = articles[c.article_index].text.find(&c.sentence) else {
+                return own;
+            };
+            shared[c.article_index]
                 .iter()
-                .filter_map(|p| {
-                    let (mine, other) = if p.first.0 == c.article_index {
-                        (&p.first, &p.second)
-                    } else {
-                        (&p.second, &p.first)
-                    };
-                    (mine.0 == c.article_index && mine.1.contains(&at)).then(|| syndication[other.0])
-                })
+                .filter(|(range, _)| range.contains(&at))
+                .map(|(_, group)| *group)
                 .fold(own, usize::min)
         })
         .collect()

@@ -451,4 +451,10 @@ impl eframe::App for GeorefApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
     }
+
+    /// Filters and the map view are saved every few seconds, so a crash or
+    /// a killed session keeps them too.
+    fn auto_save_interval(&self) -> Duration {
+        Duration::from_secs(5)
+    }
 }
