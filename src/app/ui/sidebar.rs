@@ -2,6 +2,8 @@
 //! copies under their original), the filters, the claims in view; and the
 //! map legend.
 
+use std::collections::BTreeSet;
+
 use chrono::{Days, NaiveDate};
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
@@ -9,6 +11,7 @@ use super::{Command, Widgets, colors};
 use crate::app::map_model::{ColorBy, SizeBy};
 use crate::app::state::{AppState, Selection};
 use crate::claims::Action;
+use crate::corpus::ViewFilter;
 use crate::gazetteer::{CountryCode, Kind};
 
 /// Draws the panel.
@@ -271,16 +274,7 @@ fn places(ui: &mut Ui, state: &mut AppState) {
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for kind in Kind::ALL {
-                    let mut on = !state.settings.filter.hidden_kinds.contains(&kind);
-                    if ui.checkbox(&mut on, kind.as_str()).changed() {
-                        state.update_settings(|s| {
-                            if on {
-                                s.filter.hidden_kinds.remove(&kind);
-                            } else {
-                                s.filter.hidden_kinds.insert(kind);
-                            }
-                        });
-                    }
+                    shown_checkbox(ui, state, kind, kind.as_str(), |f| &mut f.hidden_kinds);
                 }
             });
             let mut boilerplate = state.settings.filter.include_boilerplate;
@@ -290,22 +284,34 @@ fn places(ui: &mut Ui, state: &mut AppState) {
         });
 }
 
+/// A checkbox that is on while `value` is not in the filter's hidden set chosen by `hidden`.
+fn shown_checkbox<T: Ord>(
+    ui: &mut Ui,
+    state: &mut AppState,
+    value: T,
+    label: impl Into<egui::WidgetText>,
+    hidden: fn(&mut ViewFilter) -> &mut BTreeSet<T>,
+) {
+    let mut on = !hidden(&mut state.settings.filter).contains(&value);
+    if ui.checkbox(&mut on, label).changed() {
+        state.update_settings(|s| {
+            let set = hidden(&mut s.filter);
+            if on {
+                set.remove(&value);
+            } else {
+                set.insert(value);
+            }
+        });
+    }
+}
+
 fn claims_filter(ui: &mut Ui, state: &mut AppState) {
     egui::CollapsingHeader::new("Claims")
         .default_open(false)
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for action in Action::ALL {
-                    let mut on = !state.settings.filter.hidden_actions.contains(&action);
-                    if ui.checkbox(&mut on, action.as_str()).changed() {
-                        state.update_settings(|s| {
-                            if on {
-                                s.filter.hidden_actions.remove(&action);
-                            } else {
-                                s.filter.hidden_actions.insert(action);
-                            }
-                        });
-                    }
+                    shown_checkbox(ui, state, action, action.as_str(), |f| &mut f.hidden_actions);
                 }
             });
             ui.label("Held afterwards by:");
@@ -321,16 +327,7 @@ fn claims_filter(ui: &mut Ui, state: &mut AppState) {
             sides.push((String::new(), "not said".into()));
             ui.horizontal_wrapped(|ui| {
                 for (code, name) in sides {
-                    let mut on = !state.settings.filter.hidden_sides.contains(&code);
-                    if ui.checkbox(&mut on, name).changed() {
-                        state.update_settings(|s| {
-                            if on {
-                                s.filter.hidden_sides.remove(&code);
-                            } else {
-                                s.filter.hidden_sides.insert(code.clone());
-                            }
-                        });
-                    }
+                    shown_checkbox(ui, state, code, name, |f| &mut f.hidden_sides);
                 }
             });
             let mut hedged = state.settings.filter.include_hedged;
