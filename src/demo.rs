@@ -46,6 +46,9 @@ pub struct SyntheticCorpus {
     templates: Vec<String>,
     cities: Vec<String>,
     outlets: Vec<String>,
+    /// Lower-case words of the demo corpus, slipped between the template's
+    /// words so that articles do not share whole sentences (as copies would).
+    fillers: Vec<String>,
 }
 
 impl SyntheticCorpus {
@@ -80,10 +83,33 @@ impl SyntheticCorpus {
         let mut outlets: Vec<String> = demo.iter().filter_map(|a| a.source.clone()).collect();
         outlets.sort();
         outlets.dedup();
+        let mut fillers: Vec<String> = demo
+            .iter()
+            .flat_map(|a| a.text.split_whitespace())
+            .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_lowercase()))
+            .map(str::to_string)
+            .collect();
+        fillers.sort();
+        fillers.dedup();
         SyntheticCorpus {
             templates,
             cities,
             outlets,
+            fillers,
+        }
+    }
+
+    /// Appends `part`, with a random filler word after about one word in four.
+    fn push_varied(&self, text: &mut String, part: &str, rng: &mut Rng) {
+        for (i, word) in part.split(' ').enumerate() {
+            if i > 0 {
+                text.push(' ');
+                if rng.below(4) == 0 && !self.fillers.is_empty() {
+                    text.push_str(&self.fillers[rng.below(self.fillers.len())]);
+                    text.push(' ');
+                }
+            }
+            text.push_str(word);
         }
     }
 
@@ -97,10 +123,10 @@ impl SyntheticCorpus {
                 for _ in 0..sentences.max(1) {
                     let template = &self.templates[rng.below(self.templates.len())];
                     let mut parts = template.split("{}");
-                    text.push_str(parts.next().unwrap_or_default());
+                    self.push_varied(&mut text, parts.next().unwrap_or_default(), &mut rng);
                     for part in parts {
                         text.push_str(&self.cities[rng.below(self.cities.len())]);
-                        text.push_str(part);
+                        self.push_varied(&mut text, part, &mut rng);
                     }
                     text.push(if rng.below(4) == 0 { '\n' } else { ' ' });
                 }
@@ -143,5 +169,12 @@ mod tests {
         let tagger = Tagger::new(&g);
         let mentions: usize = a.iter().map(|x| tagger.tag(&x.text).len()).sum();
         assert!(mentions >= 20 * 5, "{mentions} mentions in 20 articles");
+        // Made from the same sentences, the articles are still not copies of each other.
+        let texts: Vec<&str> = a.iter().map(|x| x.text.as_str()).collect();
+        let groups = crate::corpus::syndication_groups(&texts);
+        assert!(
+            groups.iter().enumerate().filter(|(i, g)| *i == **g).count() >= 18,
+            "{groups:?}"
+        );
     }
 }

@@ -15,6 +15,8 @@ use crate::gazetteer::Gazetteer;
 use crate::tagger::{Mention, Tagger};
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::text::{Article, boilerplate, sentences};
 
 /// Articles and everything found in them.
@@ -57,8 +59,9 @@ impl Corpus {
         corrections: Vec<Correction>,
         gazetteer: &Gazetteer,
     ) -> Corpus {
-        let boilerplate: Vec<Vec<Range<usize>>> = articles.iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
-        let sentences: Vec<Vec<Range<usize>>> = articles.iter().map(|a| sentences::sentences(&a.text)).collect();
+        let boilerplate: Vec<Vec<Range<usize>>> =
+            articles.par_iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
+        let sentences: Vec<Vec<Range<usize>>> = articles.par_iter().map(|a| sentences::sentences(&a.text)).collect();
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
         let syndication = syndication_groups(&texts);
         let passages: Vec<SharedPassage> = shared_passages(&texts)
@@ -66,7 +69,7 @@ impl Corpus {
             .filter(|p| syndication[p.first.0] != syndication[p.second.0])
             .collect();
         let mentions = articles
-            .iter()
+            .par_iter()
             .zip(&tagged)
             .map(|(a, t)| corrected(a, t, &corrections, gazetteer))
             .collect();
@@ -83,9 +86,11 @@ impl Corpus {
             passages,
         };
         let extractor = ClaimExtractor::new(gazetteer);
-        corpus.claims = (0..corpus.articles.len())
-            .flat_map(|i| corpus.article_claims(&extractor, i))
+        let per_article: Vec<Vec<Claim>> = (0..corpus.articles.len())
+            .into_par_iter()
+            .map(|i| corpus.article_claims(&extractor, i))
             .collect();
+        corpus.claims = per_article.into_iter().flatten().collect();
         corpus.group(gazetteer);
         corpus
     }
@@ -168,7 +173,7 @@ impl Corpus {
 /// Tags every article (`result[i]` are the mentions of `articles[i]`).
 pub fn tag(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Vec<Mention>> {
     let tagger = Tagger::new(gazetteer);
-    articles.iter().map(|a| tagger.tag(&a.text)).collect()
+    articles.par_iter().map(|a| tagger.tag(&a.text)).collect()
 }
 
 /// The source each claim counts for: its article's syndication group, or,
