@@ -7,6 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use rayon::prelude::*;
+
 use crate::corpus::Corpus;
 use crate::demo::demo_articles;
 use crate::gazetteer::{Gazetteer, PlaceSearch};
@@ -14,8 +16,8 @@ use crate::store::{Project, known_texts};
 use crate::tagger::{Mention, Tagger};
 use crate::text::{Article, load_inputs};
 
-/// Articles tagged between two saves to the project file.
-const BATCH: usize = 64;
+/// Articles tagged (on all cores) between two saves to the project file.
+const BATCH: usize = 256;
 
 /// What to open.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,7 +177,7 @@ fn run(request: &LoadRequest, gazetteer: Option<Arc<Gazetteer>>, cancel: &Atomic
             done: n * BATCH,
             total: todo.len(),
         });
-        let batch: Vec<(usize, Vec<Mention>)> = chunk.iter().map(|&i| (i, tagger.tag(&articles[i].text))).collect();
+        let batch: Vec<(usize, Vec<Mention>)> = chunk.par_iter().map(|&i| (i, tagger.tag(&articles[i].text))).collect();
         if let Some(p) = project.as_mut() {
             let rows: Vec<(&Article, &[Mention])> = batch.iter().map(|(i, m)| (&articles[*i], m.as_slice())).collect();
             if let Err(e) = p.save_articles(&rows, &gazetteer) {
