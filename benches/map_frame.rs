@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use geo::Point;
 use georef::app::basemap::{Basemap, BasemapFrame, RegionMeshes};
 use georef::app::frame::MapFrame;
-use georef::app::map_model::{ColorBy, MapModel, SizeBy, build_frame};
+use georef::app::map_model::{ColorBy, MapIndex, MapModel, SizeBy, build_frame};
 use georef::app::projection::ScreenView;
 use georef::corpus::{Corpus, ViewFilter};
 use georef::demo::SyntheticCorpus;
@@ -54,17 +54,23 @@ fn main() {
     let basemap = Basemap::new();
     println!("basemap: triangulated in {:.0} ms", ms(start.elapsed()));
 
+    let start = Instant::now();
+    let index = MapIndex::new(&corpus, &gazetteer);
+    println!(
+        "map index (after loading and after each correction): {:.1} ms",
+        ms(start.elapsed())
+    );
     let mut filter = ViewFilter::default();
     let mut model_times = Vec::new();
-    let mut model = MapModel::build(&corpus, &gazetteer, &filter, ColorBy::Article);
-    for round in 0..10 {
+    let mut model = MapModel::build(&corpus, &index, &filter, ColorBy::Article);
+    for round in 0..20 {
         filter.to = if round % 2 == 0 {
             chrono::NaiveDate::from_ymd_opt(2022, 6, 30)
         } else {
             None
         };
         let start = Instant::now();
-        model = MapModel::build(&corpus, &gazetteer, &filter, ColorBy::Article);
+        model = MapModel::build(&corpus, &index, &filter, ColorBy::Article);
         model_times.push(start.elapsed());
     }
     println!(

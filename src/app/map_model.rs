@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::projection::{ScreenView, to_unit};
 use crate::corpus::{Corpus, ViewFilter};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Kind};
 
 /// What colours the markers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +71,111 @@ pub struct ClaimMark {
     pub area_km2: Option<f64>,
 }
 
+/// One counted mention (not a demonym) in the order the map model reads them.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    place: u32,
+    group: u32,
+    article: u32,
+    kind: Kind,
+    boilerplate: bool,
+}
+
+/// Claims that draw as one mark: same place, same side afterwards, same fading.
+struct ClaimGroup {
+    claims: Vec<usize>,
+    mark: ClaimMark,
+}
+
+/// What the map model needs of a corpus, arranged once (after loading and
+/// after each correction) so that a filter change is a linear scan: the
+/// mentions sorted by place, syndication group and article, and the claims
+/// grouped by mark.
+pub struct MapIndex {
+    entries: Vec<Entry>,
+    /// Where each place's run of entries starts, with its unit coordinates;
+    /// a last item marks the end.
+    places: Vec<(u32, [f64; 2])>,
+    claim_groups: Vec<ClaimGroup>,
+}
+
+impl MapIndex {
+    /// Arranges `corpus` for map models.
+    pub fn new(corpus: &Corpus, gazetteer: &Gazetteer) -> MapIndex {
+        let mut entries: Vec<Entry> = Vec::new();
+        for (a, mentions) in corpus.mentions.iter().enumerate() {
+            let (Ok(article), Ok(group)) = (u32::try_from(a), u32::try_from(corpus.syndication[a])) else {
+                break;
+            };
+            for m in mentions.iter().filter(|m| !m.demonym) {
+                let Some(p) = gazetteer.place(m.place) else { continue };
+                entries.push(Entry {
+                    place: m.place,
+                    group,
+                    article,
+                    kind: p.kind,
+                    boilerplate: corpus.is_boilerplate(a, m.byte_start),
+                });
+            }
+        }
+        entries.sort_unstable_by_key(|e| (e.place, e.group, e.article));
+        let mut places: Vec<(u32, [f64; 2])> = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if i == 0 || entries[i - 1].place != e.place {
+                let unit = gazetteer.place(e.place).map_or([0.0, 0.0], |p| to_unit(p.lonlat));
+                places.push((u32::try_from(i).unwrap_or(u32::MAX), unit));
+            }
+        }
+        places.push((u32::try_from(entries.len()).unwrap_or(u32::MAX), [0.0, 0.0]));
+        let mut claim_groups: Vec<ClaimGroup> = Vec::new();
+        let mut group_of: HashMap<(u32, Option<&str>, bool), usize> = HashMap::new();
+        let mut side_slots: Vec<&str> = Vec::new();
+        for (i, c) in corpus.claims.iter().enumerate() {
+            let Some(first) = c.places.first() else { continue };
+            let Some(p) = gazetteer.place(first.place) else {
+                continue;
+            };
+            let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
+            let side = c.controller_after.as_ref().map(|s| s.code.as_str());
+            let faded = c.hedged || contradicted;
+            if let Some(&g) = group_of.get(&(first.place, side, faded)) {
+                claim_groups[g].claims.push(i);
+                continue;
+            }
+            let side_slot = match side {
+                None => 0,
+                Some(code) => {
+                    let at = side_slots.iter().position(|s| *s == code).unwrap_or_else(|| {
+                        side_slots.push(code);
+                        side_slots.len() - 1
+                    });
+                    u8::try_from(at + 1).unwrap_or(7).min(7)
+                }
+            };
+            group_of.insert((first.place, side, faded), claim_groups.len());
+            claim_groups.push(ClaimGroup {
+                claims: vec![i],
+                mark: ClaimMark {
+                    claim: i,
+                    count: 1,
+                    place: first.place,
+                    unit: to_unit(p.lonlat),
+                    region: p.polygon.as_deref().map(str::to_string),
+                    side: side.map(str::to_string),
+                    side_slot,
+                    faded,
+                    area_km2: None,
+                },
+            });
+        }
+        MapIndex {
+            entries,
+            places,
+            claim_groups,
+        }
+    }
+}
+
 /// The map's content for one filter.
 pub struct MapModel {
     /// Places in view, most mentioned first.
@@ -89,8 +194,8 @@ pub struct MapModel {
 }
 
 impl MapModel {
-    /// The model of what `filter` shows of `corpus`.
-    pub fn build(corpus: &Corpus, gazetteer: &Gazetteer, filter: &ViewFilter, color_by: ColorBy) -> MapModel {
+    /// The model of what `filter` shows of `corpus` (`index` is its [`MapIndex`]).
+    pub fn build(corpus: &Corpus, index: &MapIndex, filter: &ViewFilter, color_by: ColorBy) -> MapModel {
         let in_view = corpus.in_view(filter);
         let mut legend_of: HashMap<String, u32> = HashMap::new();
         let mut legend: Vec<String> = Vec::new();
@@ -106,52 +211,49 @@ impl MapModel {
                 next
             });
         }
-        struct Tally {
-            mentions: u32,
-            sources: Vec<usize>,
-            colors: Vec<(u32, u32)>,
-        }
-        let mut tallies: HashMap<u32, Tally> = HashMap::new();
+        let mut markers: Vec<PlaceMarker> = Vec::new();
         let mut mentions_in_view = 0;
-        for (a, mentions) in corpus.mentions.iter().enumerate() {
-            if !in_view[a] {
+        let mut colors: Vec<(u32, u32)> = Vec::new();
+        for run in index.places.windows(2) {
+            let (start, end) = (run[0].0 as usize, run[1].0 as usize);
+            let entries = &index.entries[start..end];
+            let Some(first) = entries.first() else { continue };
+            if filter.hidden_kinds.contains(&first.kind) {
                 continue;
             }
-            for (i, m) in mentions.iter().enumerate() {
-                if !corpus.mention_counts(filter, a, i, gazetteer) {
+            let (mut mentions, mut sources, mut last_group) = (0u32, 0u32, u32::MAX);
+            colors.clear();
+            for e in entries {
+                if !in_view[e.article as usize] || (e.boilerplate && !filter.include_boilerplate) {
                     continue;
                 }
-                mentions_in_view += 1;
-                let t = tallies.entry(m.place).or_insert_with(|| Tally {
-                    mentions: 0,
-                    sources: Vec::new(),
-                    colors: Vec::new(),
-                });
-                t.mentions += 1;
-                let source = corpus.syndication[a];
-                if !t.sources.contains(&source) {
-                    t.sources.push(source);
+                mentions += 1;
+                if e.group != last_group {
+                    sources += 1;
+                    last_group = e.group;
                 }
-                match t.colors.iter_mut().find(|(c, _)| *c == article_color[a]) {
+                let color = article_color[e.article as usize];
+                match colors.iter_mut().find(|(c, _)| *c == color) {
                     Some((_, n)) => *n += 1,
-                    None => t.colors.push((article_color[a], 1)),
+                    None => colors.push((color, 1)),
                 }
             }
+            if mentions == 0 {
+                continue;
+            }
+            mentions_in_view += mentions as usize;
+            let color = colors
+                .iter()
+                .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                .map_or(0, |c| c.0);
+            markers.push(PlaceMarker {
+                place: first.place,
+                unit: run[0].1,
+                mentions,
+                sources,
+                color,
+            });
         }
-        let mut markers: Vec<PlaceMarker> = tallies
-            .into_iter()
-            .filter_map(|(place, t)| {
-                let p = gazetteer.place(place)?;
-                let color = t.colors.iter().max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))?.0;
-                Some(PlaceMarker {
-                    place,
-                    unit: to_unit(p.lonlat),
-                    mentions: t.mentions,
-                    sources: u32::try_from(t.sources.len()).unwrap_or(u32::MAX),
-                    color,
-                })
-            })
-            .collect();
         markers.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.place.cmp(&b.place)));
         let tree = RTree::bulk_load(
             markers
@@ -161,54 +263,25 @@ impl MapModel {
                 .collect(),
         );
         let mut marks: Vec<ClaimMark> = Vec::new();
-        let mut mark_of: HashMap<(u32, Option<&str>, bool), usize> = HashMap::new();
-        let mut side_slots: Vec<&str> = Vec::new();
-        for (i, c) in corpus.claims.iter().enumerate() {
-            if !in_view.get(c.article_index).copied().unwrap_or(false) || !filter.includes_claim(c) {
-                continue;
-            }
-            let Some(first) = c.places.first() else { continue };
-            let Some(p) = gazetteer.place(first.place) else {
-                continue;
-            };
-            let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
-            let side = c.controller_after.as_ref().map(|s| s.code.as_str());
-            let faded = c.hedged || contradicted;
-            let area = c.area.as_ref().map(|a| a.km2);
-            match mark_of.get(&(first.place, side, faded)) {
-                Some(&m) => {
-                    let mark = &mut marks[m];
-                    mark.count += 1;
-                    mark.area_km2 = match (mark.area_km2, area) {
-                        (Some(a), Some(b)) => Some(a.max(b)),
-                        (a, b) => a.or(b),
-                    };
-                }
-                None => {
-                    mark_of.insert((first.place, side, faded), marks.len());
-                    let side_slot = match side {
-                        None => 0,
-                        Some(code) => {
-                            let at = side_slots.iter().position(|s| *s == code).unwrap_or_else(|| {
-                                side_slots.push(code);
-                                side_slots.len() - 1
-                            });
-                            u8::try_from(at + 1).unwrap_or(7).min(7)
-                        }
-                    };
-                    marks.push(ClaimMark {
-                        claim: i,
-                        count: 1,
-                        place: first.place,
-                        unit: to_unit(p.lonlat),
-                        region: p.polygon.as_deref().map(str::to_string),
-                        side: side.map(str::to_string),
-                        side_slot,
-                        faded,
-                        area_km2: area,
-                    });
-                }
-            }
+        for group in &index.claim_groups {
+            let mut visible = group.claims.iter().copied().filter(|&i| {
+                corpus
+                    .claims
+                    .get(i)
+                    .is_some_and(|c| in_view.get(c.article_index).copied().unwrap_or(false) && filter.includes_claim(c))
+            });
+            let Some(first) = visible.next() else { continue };
+            let rest: Vec<usize> = visible.collect();
+            let area = std::iter::once(first)
+                .chain(rest.iter().copied())
+                .filter_map(|i| corpus.claims[i].area.as_ref().map(|a| a.km2))
+                .reduce(f64::max);
+            marks.push(ClaimMark {
+                claim: first,
+                count: 1 + rest.len(),
+                area_km2: area,
+                ..group.mark.clone()
+            });
         }
         let claims = marks;
         let article_colors = article_color
@@ -347,7 +420,8 @@ mod tests {
     fn markers_cluster_when_zoomed_out_and_keep_their_weight() {
         let g = Gazetteer::embedded().unwrap();
         let corpus = Corpus::build(demo_articles(), &g);
-        let model = MapModel::build(&corpus, &g, &ViewFilter::default(), ColorBy::Outlet);
+        let index = MapIndex::new(&corpus, &g);
+        let model = MapModel::build(&corpus, &index, &ViewFilter::default(), ColorBy::Outlet);
         let total: u32 = model.markers.iter().map(|m| m.mentions).sum();
         assert_eq!(total as usize, model.mentions_in_view);
         assert!(model.legend.contains(&"Harbour Post".to_string()), "{:?}", model.legend);
@@ -388,7 +462,8 @@ mod tests {
     fn claims_of_one_place_and_outcome_share_a_mark_and_filters_apply() {
         let g = Gazetteer::embedded().unwrap();
         let corpus = Corpus::build(demo_articles(), &g);
-        let all = MapModel::build(&corpus, &g, &ViewFilter::default(), ColorBy::Article);
+        let index = MapIndex::new(&corpus, &g);
+        let all = MapModel::build(&corpus, &index, &ViewFilter::default(), ColorBy::Article);
         let marked: usize = all.claims.iter().map(|c| c.count).sum();
         let with_place = corpus.claims.iter().filter(|c| !c.places.is_empty()).count();
         assert_eq!(marked, with_place);
@@ -398,7 +473,7 @@ mod tests {
         );
         let unhedged = MapModel::build(
             &corpus,
-            &g,
+            &index,
             &ViewFilter {
                 include_hedged: false,
                 ..ViewFilter::default()

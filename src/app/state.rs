@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::basemap::region_bounds;
 use super::jobs::{LoadEvent, LoadJob, LoadRequest};
-use super::map_model::{ColorBy, MapModel, SizeBy};
+use super::map_model::{ColorBy, MapIndex, MapModel, SizeBy};
 use crate::corpus::{Corpus, Correction, ViewFilter};
 use crate::export::{ExportOptions, feature_collection, write_geojson};
 use crate::gazetteer::{Gazetteer, PlaceId, PlaceSearch};
@@ -112,6 +112,7 @@ pub struct AppState {
     job: Option<LoadJob>,
     undo: Vec<Vec<Correction>>,
     redo: Vec<Vec<Correction>>,
+    index: Option<MapIndex>,
     model: Option<MapModel>,
 }
 
@@ -131,6 +132,7 @@ impl AppState {
             job: None,
             undo: Vec::new(),
             redo: Vec::new(),
+            index: None,
             model: None,
         }
     }
@@ -205,6 +207,7 @@ impl AppState {
                 self.project = loaded.project;
                 self.job = None;
                 self.progress = None;
+                self.index = None;
                 self.model = None;
             }
         }
@@ -221,9 +224,10 @@ impl AppState {
             let (Some(corpus), Some(g)) = (&self.corpus, &self.gazetteer) else {
                 return None;
             };
+            let index = self.index.get_or_insert_with(|| MapIndex::new(corpus, g));
             self.model = Some(MapModel::build(
                 corpus,
-                g,
+                index,
                 &self.settings.filter,
                 self.settings.color_by,
             ));
@@ -442,6 +446,7 @@ impl AppState {
         {
             self.selection = Selection::None;
         }
+        self.index = None;
         self.model = None;
     }
 
