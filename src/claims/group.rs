@@ -137,18 +137,32 @@ fn mark_related_contradictions(groups: &mut [ClaimGroup], claims: &[Claim], gaze
             Some((place.admin1.to_string(), controller))
         })
         .collect();
-    for a in 0..groups.len() {
-        for b in a + 1..groups.len() {
-            if let (Some((region_a, ctl_a)), Some((region_b, ctl_b))) = (&summary[a], &summary[b])
-                && !region_a.is_empty()
-                && region_a == region_b
-                && ctl_a != ctl_b
-            {
-                groups[a].contradicts.push(b);
-                groups[b].contradicts.push(a);
-                groups[a].contradiction = true;
-                groups[b].contradiction = true;
+    // Only groups in the same region can contradict each other this way.
+    let mut by_region: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (g, s) in summary.iter().enumerate() {
+        if let Some((region, _)) = s
+            && !region.is_empty()
+        {
+            by_region.entry(region.as_str()).or_default().push(g);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in by_region.values() {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                if let (Some((_, ctl_a)), Some((_, ctl_b))) = (&summary[a], &summary[b])
+                    && ctl_a != ctl_b
+                {
+                    pairs.push((a, b));
+                }
             }
         }
+    }
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        groups[a].contradicts.push(b);
+        groups[b].contradicts.push(a);
+        groups[a].contradiction = true;
+        groups[b].contradiction = true;
     }
 }
