@@ -82,11 +82,6 @@ impl LoadJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 
-    /// Whether cancelling was asked for.
-    pub fn cancelling(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
     /// The events reported since the last call.
     pub fn poll(&self) -> Vec<LoadEvent> {
         self.events.try_iter().collect()

@@ -300,11 +300,6 @@ impl MapModel {
         }
     }
 
-    /// The marker of a place, when it is in view.
-    pub fn marker_of(&self, place: u32) -> Option<&PlaceMarker> {
-        self.markers.iter().find(|m| m.place == place)
-    }
-
     /// Indexes of the markers inside a unit-coordinate box.
     pub fn markers_in(&self, unit_box: [f64; 4]) -> Vec<u32> {
         let envelope = rstar::AABB::from_corners([unit_box[0], unit_box[1]], [unit_box[2], unit_box[3]]);

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Correction;
@@ -43,7 +43,6 @@ pub struct Stored {
 }
 
 const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL, file TEXT NOT NULL, title TEXT, date TEXT,
     source TEXT, url TEXT, text TEXT NOT NULL, tagger TEXT NOT NULL, mentions TEXT NOT NULL);
@@ -228,26 +227,6 @@ impl Project {
         }
         tx.commit().map_err(err)
     }
-
-    /// A value kept in the project (the view's settings, say).
-    pub fn setting(&self, key: &str) -> Option<String> {
-        self.conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()
-            .ok()
-            .flatten()
-    }
-
-    /// Keeps a value in the project.
-    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2",
-                [key, value],
-            )
-            .map(|_| ())
-            .map_err(|e| self.err(e))
-    }
 }
 
 fn encode_mentions(mentions: &[Mention], gazetteer: &Gazetteer) -> String {
@@ -324,14 +303,12 @@ mod tests {
             let mut project = Project::open(&path).unwrap();
             project.save_articles(&[(&article, &mentions)], &gazetteer).unwrap();
             project.save_corrections(std::slice::from_ref(&correction)).unwrap();
-            project.set_setting("view", "{}").unwrap();
         }
         let project = Project::open(&path).unwrap();
         let stored = project.load(&gazetteer).unwrap();
         assert_eq!(stored.articles, vec![article]);
         assert_eq!(stored.tagged, vec![Some(mentions)]);
         assert_eq!(stored.corrections, vec![correction]);
-        assert_eq!(project.setting("view").as_deref(), Some("{}"));
         assert_eq!(
             known_texts(&stored).get("a.txt").copied(),
             Some("Shelling hit Kharkiv and Izium.")
