@@ -47,6 +47,8 @@ pub enum LoadEvent {
     Error(String),
     /// The gazetteer is ready (before the corpus), with its name search.
     Gazetteer(Arc<Gazetteer>, Arc<PlaceSearch>),
+    /// What is loaded so far, to show while the rest loads.
+    Preview(Box<Corpus>),
     /// Everything is loaded (or loading was cancelled: what was done so far).
     Done(Box<Loaded>),
 }
@@ -162,6 +164,7 @@ fn run(request: &LoadRequest, gazetteer: Option<Arc<Gazetteer>>, cancel: &Atomic
     let tagger = Tagger::new(&gazetteer);
     let todo: Vec<usize> = (0..articles.len()).filter(|&i| tagged[i].is_none()).collect();
     let mut cancelled = false;
+    let mut next_preview = BATCH;
     for (n, chunk) in todo.chunks(BATCH).enumerate() {
         if cancel.load(Ordering::Relaxed) {
             cancelled = true;
@@ -182,6 +185,23 @@ fn run(request: &LoadRequest, gazetteer: Option<Arc<Gazetteer>>, cancel: &Atomic
         }
         for (i, m) in batch {
             tagged[i] = Some(m);
+        }
+        let done = (n + 1) * BATCH;
+        if done >= next_preview && done < todo.len() {
+            // Show what is tagged so far; previews grow fourfold, so they
+            // cost a fraction of the final assembly.
+            next_preview = done * 4;
+            let (a, t): (Vec<Article>, Vec<Vec<Mention>>) = articles
+                .iter()
+                .zip(&tagged)
+                .filter_map(|(a, t)| Some((a.clone(), t.clone()?)))
+                .unzip();
+            send(LoadEvent::Preview(Box::new(Corpus::assemble(
+                a,
+                t,
+                corrections.clone(),
+                &gazetteer,
+            ))));
         }
     }
     let (articles, tagged): (Vec<Article>, Vec<Vec<Mention>>) = articles
@@ -243,4 +263,47 @@ fn read_articles(request: &LoadRequest, send: &dyn Fn(LoadEvent)) -> Vec<Article
         send(LoadEvent::Error(e.to_string()));
     }
     articles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::SyntheticCorpus;
+
+    #[test]
+    fn a_large_load_shows_a_preview_then_everything_and_a_reopened_project_is_not_tagged_again() {
+        let gazetteer = Arc::new(Gazetteer::embedded().unwrap());
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("many.jsonl");
+        let lines: Vec<String> = SyntheticCorpus::new(&gazetteer)
+            .articles(700, 4, 3)
+            .into_iter()
+            .map(|a| serde_json::json!({"id": a.id, "text": a.text}).to_string())
+            .collect();
+        std::fs::write(&input, lines.join("\n")).unwrap();
+        let request = LoadRequest {
+            demo: false,
+            inputs: vec![input],
+            gazetteers: Vec::new(),
+            project: Some(dir.path().join("many.georef")),
+        };
+        let (events, loaded) = LoadJob::start(request.clone(), Some(Arc::clone(&gazetteer))).wait();
+        let previews: Vec<usize> = events
+            .iter()
+            .filter_map(|e| match e {
+                LoadEvent::Preview(c) => Some(c.articles.len()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(previews, vec![BATCH], "one preview after the first batch");
+        assert_eq!(loaded.unwrap().corpus.articles.len(), 700);
+        // Everything is in the project now: a second load tags nothing.
+        let (events, loaded) = LoadJob::start(request, Some(gazetteer)).wait();
+        assert!(
+            !events
+                .iter()
+                .any(|e| matches!(e, LoadEvent::Progress { stage: "Tagging", .. }))
+        );
+        assert_eq!(loaded.unwrap().corpus.articles.len(), 700);
+    }
 }

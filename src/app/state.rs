@@ -108,6 +108,8 @@ pub struct AppState {
     pub messages: Vec<String>,
     /// Loading progress while a load runs.
     pub progress: Option<Progress>,
+    /// While a load runs and shows a preview: its number of articles.
+    pub preview: Option<usize>,
     project: Option<Project>,
     job: Option<LoadJob>,
     undo: Vec<Vec<Correction>>,
@@ -128,6 +130,7 @@ impl AppState {
             reader: None,
             messages: Vec::new(),
             progress: None,
+            preview: None,
             project: None,
             job: None,
             undo: Vec::new(),
@@ -192,6 +195,16 @@ impl AppState {
                 self.gazetteer = Some(g);
                 self.search = Some(search);
             }
+            LoadEvent::Preview(corpus) => {
+                if self.preview.is_none() {
+                    self.selection = Selection::None;
+                    self.reader = None;
+                }
+                self.preview = Some(corpus.articles.len());
+                self.corpus = Some(*corpus);
+                self.index = None;
+                self.model = None;
+            }
             LoadEvent::Done(loaded) => {
                 if loaded.cancelled {
                     self.messages.push(format!(
@@ -201,8 +214,11 @@ impl AppState {
                 }
                 self.undo.clear();
                 self.redo.clear();
-                self.selection = Selection::None;
-                self.reader = None;
+                // After a preview the selection stays: earlier articles keep their indexes.
+                if self.preview.take().is_none() {
+                    self.selection = Selection::None;
+                    self.reader = None;
+                }
                 self.corpus = Some(loaded.corpus);
                 self.project = loaded.project;
                 self.job = None;
@@ -391,6 +407,10 @@ impl AppState {
     /// Corrects mention `i` of article `a`: another place, or `None` for
     /// "not a place"; with `everywhere`, every mention with the same text.
     pub fn correct(&mut self, a: usize, i: usize, place: Option<PlaceId>, everywhere: bool) {
+        if self.loading() {
+            self.messages.push("Corrections wait until loading has finished".into());
+            return;
+        }
         let Some(corpus) = &self.corpus else { return };
         let (Some(article), Some(m)) = (corpus.articles.get(a), corpus.mentions.get(a).and_then(|ms| ms.get(i))) else {
             return;
@@ -415,6 +435,9 @@ impl AppState {
 
     /// Undoes the last correction.
     pub fn undo(&mut self) {
+        if self.loading() {
+            return;
+        }
         let (Some(previous), Some(corpus)) = (self.undo.pop(), &self.corpus) else {
             return;
         };
@@ -424,6 +447,9 @@ impl AppState {
 
     /// Redoes the last undone correction.
     pub fn redo(&mut self) {
+        if self.loading() {
+            return;
+        }
         let (Some(next), Some(corpus)) = (self.redo.pop(), &self.corpus) else {
             return;
         };

@@ -351,6 +351,9 @@ impl GeorefApp {
                 if ui.button("Cancel").clicked() {
                     self.state.cancel_load();
                 }
+                if let Some(n) = self.state.preview {
+                    ui.label(format!("showing the first {n} articles while the rest load; corrections wait"));
+                }
             }
             if let Some(corpus) = &self.state.corpus {
                 let total = corpus.articles.len();
