@@ -190,6 +190,8 @@ pub struct MapModel {
     pub articles_in_view: usize,
     /// Place mentions counted.
     pub mentions_in_view: usize,
+    /// The most independent sources of one place.
+    pub max_sources: u32,
     tree: RTree<GeomWithData<[f64; 2], u32>>,
 }
 
@@ -289,6 +291,7 @@ impl MapModel {
             .zip(&in_view)
             .map(|(&c, &v)| v.then_some(c))
             .collect();
+        let max_sources = markers.iter().map(|m| m.sources).max().unwrap_or(1);
         MapModel {
             markers,
             claims,
@@ -296,6 +299,7 @@ impl MapModel {
             article_colors,
             articles_in_view: in_view.iter().filter(|&&v| v).count(),
             mentions_in_view,
+            max_sources,
             tree,
         }
     }
@@ -327,9 +331,17 @@ pub struct DrawnMarker {
 /// Screen distance under which markers join a cluster, in points.
 pub const CLUSTER_DISTANCE: f32 = 18.0;
 
-/// A marker's radius: its area grows with its weight.
-pub fn marker_radius(weight: u32) -> f32 {
-    (3.0 + 2.5 * (weight as f32).sqrt()).min(40.0)
+/// Radius of the smallest marker, in points.
+const MIN_RADIUS: f32 = 4.0;
+/// Radius the largest place in view reaches, in points.
+const MAX_RADIUS: f32 = 24.0;
+
+/// A marker's radius: its area grows with its weight, the largest place in
+/// view (`max`) reaching [`MAX_RADIUS`]; a cluster may grow past it, up to
+/// half as much again.
+pub fn marker_radius(weight: u32, max: u32) -> f32 {
+    let share = weight as f32 / max.max(1) as f32;
+    (MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share.sqrt()).min(MAX_RADIUS * 1.5)
 }
 
 /// The markers of `model` that fall on the screen of `view`, clustered
@@ -339,6 +351,10 @@ pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &m
     let margin = 40.0;
     let mut visible = model.markers_in(view.unit_box(margin));
     visible.sort_unstable(); // markers are stored largest first
+    let max = match size_by {
+        SizeBy::Mentions => model.markers.first().map_or(1, |m| m.mentions),
+        SizeBy::Sources => model.max_sources,
+    };
     // A dense grid of cells over the screen (and its margin): cluster heads by cell.
     let cell = CLUSTER_DISTANCE * 2.0;
     let x0 = view.rect[0] - margin;
@@ -378,7 +394,7 @@ pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &m
                 let cluster = &mut out[c];
                 cluster.places += 1;
                 cluster.weight += weight;
-                cluster.radius = marker_radius(cluster.weight);
+                cluster.radius = marker_radius(cluster.weight, max);
             }
             None => {
                 if let Some(s) = slot(cx, cy) {
@@ -386,7 +402,7 @@ pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &m
                 }
                 out.push(DrawnMarker {
                     pos,
-                    radius: marker_radius(weight),
+                    radius: marker_radius(weight, max),
                     color: m.color,
                     place: m.place,
                     places: 1,
