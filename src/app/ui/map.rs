@@ -17,6 +17,9 @@ use crate::app::projection::{ScreenView, from_unit};
 use crate::app::state::{AppState, Selection};
 use crate::gazetteer::region_shape;
 
+/// Radius of a claim's ring where its place has no marker of its own, in points.
+const RING_RADIUS: f32 = 13.0;
+
 /// The map's own state between frames.
 pub struct MapPanel {
     /// The walkers map state (centre, zoom).
@@ -213,6 +216,15 @@ impl Layers<'_> {
             ));
         }
         if let Some(model) = state.model() {
+            // A place claim's ring goes around the place's marker, drawn over the markers.
+            let marker_radius: std::collections::HashMap<u32, f32> = self
+                .frame
+                .markers
+                .iter()
+                .filter(|d| d.places == 1)
+                .map(|d| (d.place, d.radius))
+                .collect();
+            let mut rings: Vec<(Pos2, f32, Stroke)> = Vec::new();
             for shape in &self.frame.claims {
                 let Some(c) = model.claims.get(shape.mark) else {
                     continue;
@@ -222,7 +234,7 @@ impl Layers<'_> {
                 let alpha = if c.faded { 0.25 } else { 0.45 };
                 let at = pos(shape.center);
                 if shape.fill.indices.is_empty() {
-                    let radius = 13.0;
+                    let radius = marker_radius.get(&c.place).map_or(RING_RADIUS, |r| r + 4.0);
                     let width = if selected {
                         4.0
                     } else if c.faded {
@@ -230,7 +242,7 @@ impl Layers<'_> {
                     } else {
                         2.5
                     };
-                    painter.circle_stroke(at, radius, Stroke::new(width, color.gamma_multiply(alpha * 2.0)));
+                    rings.push((at, radius, Stroke::new(width, color.gamma_multiply(alpha * 2.0))));
                     claim_rings.push((c.claim, at, radius));
                 } else {
                     painter.add(Shape::mesh(mesh(&shape.fill, color.gamma_multiply(alpha * 0.6))));
@@ -270,6 +282,9 @@ impl Layers<'_> {
                         Color32::WHITE,
                     );
                 }
+            }
+            for (at, radius, stroke) in rings {
+                painter.circle_stroke(at, radius, stroke);
             }
         }
         self.labels(&painter, view);
