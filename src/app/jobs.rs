@@ -143,7 +143,7 @@ fn run(request: &LoadRequest, gazetteer: Option<Arc<Gazetteer>>, cancel: &Atomic
         total: 0,
     });
     let mut fresh = read_articles(request, &send);
-    let (mut articles, mut tagged, corrections) = match stored {
+    let (articles, tagged, corrections) = match stored {
         Some(s) => {
             let known = known_texts(&s);
             fresh.retain(|a| known.get(a.id.as_str()) != Some(&a.text.as_str()));
@@ -153,11 +153,11 @@ fn run(request: &LoadRequest, gazetteer: Option<Arc<Gazetteer>>, cancel: &Atomic
     };
     // Fresh articles replace stored ones with the same id.
     let fresh_ids: std::collections::HashSet<&str> = fresh.iter().map(|a| a.id.as_str()).collect();
-    let keep: Vec<bool> = articles.iter().map(|a| !fresh_ids.contains(a.id.as_str())).collect();
-    let mut k = keep.iter();
-    articles.retain(|_| k.next().copied().unwrap_or(true));
-    let mut k = keep.iter();
-    tagged.retain(|_| k.next().copied().unwrap_or(true));
+    let (mut articles, mut tagged): (Vec<Article>, Vec<Option<Vec<Mention>>>) = articles
+        .into_iter()
+        .zip(tagged)
+        .filter(|(a, _)| !fresh_ids.contains(a.id.as_str()))
+        .unzip();
     articles.extend(fresh);
     tagged.resize(articles.len(), None);
 

@@ -176,6 +176,23 @@ impl MapIndex {
     }
 }
 
+impl MapIndex {
+    /// The articles (sorted, unique) with a mention of `place` that counts
+    /// under `filter`'s kind and boilerplate rules (the articles' own filter aside).
+    pub fn articles_of(&self, place: u32, filter: &ViewFilter) -> Vec<usize> {
+        let start = self.entries.partition_point(|e| e.place < place);
+        let mut articles: Vec<usize> = self.entries[start..]
+            .iter()
+            .take_while(|e| e.place == place)
+            .filter(|e| !filter.hidden_kinds.contains(&e.kind) && (filter.include_boilerplate || !e.boilerplate))
+            .map(|e| e.article as usize)
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles
+    }
+}
+
 /// The map's content for one filter.
 pub struct MapModel {
     /// Places in view, most mentioned first.

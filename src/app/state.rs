@@ -364,20 +364,15 @@ impl AppState {
     }
 
     /// Articles in view that mention `place` as a counted place.
-    pub fn articles_mentioning(&self, place: u32) -> Vec<usize> {
-        let (Some(corpus), Some(g)) = (&self.corpus, &self.gazetteer) else {
+    pub fn articles_mentioning(&mut self, place: u32) -> Vec<usize> {
+        self.model();
+        let (Some(corpus), Some(index)) = (&self.corpus, &self.index) else {
             return Vec::new();
         };
         let filter = &self.settings.filter;
-        (0..corpus.articles.len())
-            .filter(|&a| filter.includes(&corpus.articles[a]))
-            .filter(|&a| {
-                corpus.mentions[a]
-                    .iter()
-                    .enumerate()
-                    .any(|(i, m)| m.place == place && corpus.mention_counts(filter, a, i, g))
-            })
-            .collect()
+        let mut articles = index.articles_of(place, filter);
+        articles.retain(|&a| corpus.articles.get(a).is_some_and(|x| filter.includes(x)));
+        articles
     }
 
     /// The sentences of article `a` that mention `place`.
@@ -435,26 +430,29 @@ impl AppState {
 
     /// Undoes the last correction.
     pub fn undo(&mut self) {
-        if self.loading() {
-            return;
-        }
-        let (Some(previous), Some(corpus)) = (self.undo.pop(), &self.corpus) else {
-            return;
-        };
-        self.redo.push(corpus.corrections.clone());
-        self.set_corrections(previous);
+        self.step_history(true);
     }
 
     /// Redoes the last undone correction.
     pub fn redo(&mut self) {
+        self.step_history(false);
+    }
+
+    /// Moves one step back (undo) or forward (redo) through the corrections.
+    fn step_history(&mut self, back: bool) {
         if self.loading() {
             return;
         }
-        let (Some(next), Some(corpus)) = (self.redo.pop(), &self.corpus) else {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let (Some(corrections), Some(corpus)) = (from.pop(), &self.corpus) else {
             return;
         };
-        self.undo.push(corpus.corrections.clone());
-        self.set_corrections(next);
+        to.push(corpus.corrections.clone());
+        self.set_corrections(corrections);
     }
 
     fn set_corrections(&mut self, corrections: Vec<Correction>) {

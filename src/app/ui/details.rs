@@ -7,7 +7,7 @@ use egui::text::LayoutJob;
 use egui::{Align, Color32, FontId, Label, RichText, Sense, TextFormat, Ui};
 
 use super::{Command, Widgets, colors};
-use crate::app::state::{AppState, Selection};
+use crate::app::state::{AppState, Selection, SentenceHit};
 use crate::gazetteer::Gazetteer;
 
 /// Draws the panel.
@@ -73,18 +73,14 @@ fn place(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets, place: u32) {
         ))
         .weak(),
     );
-    let articles = state.articles_mentioning(place);
-    let mentions: usize = articles
-        .iter()
-        .map(|&a| {
-            state
-                .place_sentences(place, a)
-                .iter()
-                .map(|h| h.mentions.len())
-                .sum::<usize>()
-        })
-        .sum();
-    ui.label(format!("{mentions} mentions in {} articles in view", articles.len()));
+    // The sentences, computed once a frame for the count, the focus and the list.
+    let hits: Vec<(usize, Vec<SentenceHit>)> = state
+        .articles_mentioning(place)
+        .into_iter()
+        .map(|a| (a, state.place_sentences(place, a)))
+        .collect();
+    let mentions: usize = hits.iter().flat_map(|(_, h)| h).map(|h| h.mentions.len()).sum();
+    ui.label(format!("{mentions} mentions in {} articles in view", hits.len()));
     ui.horizontal(|ui| {
         if ui.button("Fit map").clicked() {
             widgets.commands.push(Command::Fit);
@@ -99,10 +95,9 @@ fn place(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets, place: u32) {
             .is_some_and(|m| m.place == place)
     });
     if !focus_ok {
-        widgets.focused = articles.first().and_then(|&a| {
-            let i = state.place_sentences(place, a).first()?.mentions.first().copied()?;
-            Some((a, i))
-        });
+        widgets.focused = hits
+            .first()
+            .and_then(|(a, h)| Some((*a, h.first()?.mentions.first().copied()?)));
         widgets.scroll_reader = true;
         if let Some((a, _)) = widgets.focused {
             state.reader = Some(a);
@@ -110,8 +105,7 @@ fn place(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets, place: u32) {
     }
     ui.separator();
     let mut focus = None;
-    for &a in &articles {
-        let hits = state.place_sentences(place, a);
+    for (a, hits) in hits {
         let Some(corpus) = &state.corpus else { return };
         let article = &corpus.articles[a];
         let title = article.title.clone().unwrap_or_else(|| article.id.clone());
