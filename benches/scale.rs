@@ -1,8 +1,8 @@
 //! Benchmark: a year of news. Writes N synthetic articles (the demo
 //! corpus's sentences with random cities, dates and filler words; about
-//! 2.6 KB each) to a JSONL file, then reads, tags, extracts claims and
-//! groups them as `georef claims` does, on all cores. Prints the time of
-//! each stage and the peak memory of the process.
+//! 2.6 KB each) to a JSONL file, then reads, tags, extracts claims, finds
+//! copies and groups claims as `georef claims` does, on all cores. Prints
+//! the time of each stage and the peak memory of the process.
 //!
 //! Run with `cargo bench --bench scale`; GEOREF_BENCH_ARTICLES sets N
 //! (default 10,000). Prints figures; asserts nothing.
@@ -12,7 +12,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use georef::corpus::Corpus;
+use georef::corpus::{Corpus, find_copies, tag};
 use georef::demo::SyntheticCorpus;
 use georef::gazetteer::Gazetteer;
 use georef::text::load_inputs;
@@ -61,15 +61,27 @@ fn main() {
     assert!(errors.is_empty());
     let read = start.elapsed();
     let start = Instant::now();
-    let corpus = Corpus::build(articles, &gazetteer);
-    let built = start.elapsed();
+    let tagged = tag(&articles, &gazetteer);
+    let tagging = start.elapsed();
+    let start = Instant::now();
+    let corpus = Corpus::assemble(articles, tagged, Vec::new(), &gazetteer);
+    let assembly = start.elapsed();
     let mentions: usize = corpus.mentions.iter().map(Vec::len).sum();
     println!(
-        "read {:.2} s; tag, claims, syndication and groups {:.2} s; total {:.2} s on {} threads",
+        "read {:.2} s; tag {:.2} s; claims, copies and groups {:.2} s; total {:.2} s on {} threads",
         read.as_secs_f64(),
-        built.as_secs_f64(),
-        (read + built).as_secs_f64(),
+        tagging.as_secs_f64(),
+        assembly.as_secs_f64(),
+        (read + tagging + assembly).as_secs_f64(),
         rayon::current_num_threads()
+    );
+    let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
+    let start = Instant::now();
+    let copies = find_copies(&texts);
+    println!(
+        "of which copies and shared passages (run again alone): {:.2} s, {} passages",
+        start.elapsed().as_secs_f64(),
+        copies.passages.len()
     );
     println!(
         "{} articles, {mentions} mentions, {} claims in {} groups, {} shared passages; peak memory {:.0} MB",

@@ -1,6 +1,6 @@
 //! Walks an article's sentences against the claim tables.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use crate::gazetteer::{Gazetteer, Kind};
@@ -12,7 +12,7 @@ use crate::text::boilerplate::is_inside;
 use super::area::find_area;
 use super::lexicon::ClaimLexicon;
 use super::when::event_date;
-use super::words::{Word, starts_with, words};
+use super::words::{Word, words};
 use super::{Action, Claim, ClaimPlace, Side};
 
 /// Nouns that make a sentence about territory even without a place name.
@@ -64,7 +64,7 @@ const IDENTITY_NOUNS: [&str; 6] = ["city", "town", "land", "territory", "region"
 pub struct ClaimExtractor<'g> {
     gazetteer: &'g Gazetteer,
     lexicon: ClaimLexicon,
-    country_names: HashMap<String, String>,
+    country_names: FxHashMap<String, String>,
 }
 
 /// Where a side is named in a sentence.
@@ -155,6 +155,7 @@ impl<'g> ClaimExtractor<'g> {
                     article_index,
                     sentence_start: chars.at(sentence.start),
                     sentence_end: chars.at(sentence.end),
+                    sentence_byte_start: sentence.start,
                     sentence: text[sentence.clone()].to_string(),
                     trigger,
                     action,
@@ -172,8 +173,8 @@ impl<'g> ClaimExtractor<'g> {
                     controller_after: controller_after.map(|c| self.side(&c)),
                     area,
                     claimant: claimant(text, &sentence_words, &self.lexicon, trigger_at),
-                    hedged: has_any(&sentence_words, &self.lexicon.hedges),
-                    negated: has_any(&sentence_words, &self.lexicon.negations),
+                    hedged: self.lexicon.hedges.any_in(&sentence_words),
+                    negated: self.lexicon.negations.any_in(&sentence_words),
                     event_date: event_date(text, &sentence_words, article.date),
                     group: 0,
                 };
@@ -191,7 +192,7 @@ impl<'g> ClaimExtractor<'g> {
         let mut verbs: Vec<(usize, usize, Action)> = Vec::new();
         let mut i = 0;
         while i < s.words.len() {
-            match self.lexicon.verbs.iter().find(|(p, _)| starts_with(s.words, i, p)) {
+            match self.lexicon.verbs.at(s.words, i) {
                 Some((phrase, action)) => {
                     let end = i + phrase.len();
                     // "Russia-controlled areas" describes; "Moscow-annexed Crimea" claims.
@@ -306,7 +307,7 @@ impl<'g> ClaimExtractor<'g> {
             })
             .collect();
         for w in s.words {
-            let base = w.text.trim_end_matches("'s");
+            let base = without_possessive(&w.text);
             if let Some(code) = self.lexicon.sides.get(base) {
                 found.push(SideAt {
                     code: code.clone(),
@@ -320,8 +321,8 @@ impl<'g> ClaimExtractor<'g> {
     }
 
     /// How often each side is named in the whole article.
-    fn side_counts(&self, text: &str, mentions: &[Mention]) -> HashMap<String, usize> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+    fn side_counts(&self, text: &str, mentions: &[Mention]) -> FxHashMap<String, usize> {
+        let mut counts: FxHashMap<String, usize> = FxHashMap::default();
         for m in mentions {
             if let Some(p) = self.gazetteer.place(m.place)
                 && (m.demonym || p.kind == Kind::Country)
@@ -331,7 +332,7 @@ impl<'g> ClaimExtractor<'g> {
             }
         }
         for w in words(text) {
-            if let Some(code) = self.lexicon.sides.get(w.text.trim_end_matches("'s")) {
+            if let Some(code) = self.lexicon.sides.get(without_possessive(&w.text)) {
                 *counts.entry(code.clone()).or_default() += 1;
             }
         }
@@ -381,7 +382,7 @@ fn controller_after(
     action: Action,
     actor: Option<&str>,
     home: Option<String>,
-    side_counts: &HashMap<String, usize>,
+    side_counts: &FxHashMap<String, usize>,
 ) -> Option<String> {
     match (action, actor) {
         (a, Some(actor)) if a.actor_gains() => Some(actor.to_string()),
@@ -458,16 +459,12 @@ fn object_is_not_land(words: &[Word], after_verb: usize) -> bool {
 }
 
 /// The most-named side other than `actor`.
-fn opponent(actor: &str, side_counts: &HashMap<String, usize>) -> Option<String> {
+fn opponent(actor: &str, side_counts: &FxHashMap<String, usize>) -> Option<String> {
     side_counts
         .iter()
         .filter(|(code, _)| code.as_str() != actor)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(code, _)| code.clone())
-}
-
-fn has_any(words: &[Word], phrases: &[Vec<String>]) -> bool {
-    (0..words.len()).any(|i| phrases.iter().any(|p| starts_with(words, i, p)))
 }
 
 /// Who says so: the last name before a speech verb ("Zelensky, in a
@@ -493,7 +490,7 @@ fn speakers(text: &str, words: &[Word], lexicon: &ClaimLexicon) -> Vec<(usize, S
     let mut found = Vec::new();
     let is_capital = |w: &Word| text[w.range.clone()].starts_with(|c: char| c.is_uppercase());
     for i in 0..words.len() {
-        let Some(verb) = lexicon.speech.iter().find(|p| starts_with(words, i, p)) else {
+        let Some((verb, _)) = lexicon.speech.at(words, i) else {
             continue;
         };
         let after = i + verb.len();
@@ -563,6 +560,15 @@ fn speakers(text: &str, words: &[Word], lexicon: &ClaimLexicon) -> Vec<(usize, S
         }
     }
     found
+}
+
+/// The word without its possessive endings ("kyiv's" -> "kyiv").
+fn without_possessive(word: &str) -> &str {
+    let mut base = word;
+    while let Some(shorter) = base.strip_suffix("'s") {
+        base = shorter;
+    }
+    base
 }
 
 fn is_calendar_word(word: &str) -> bool {

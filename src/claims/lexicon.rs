@@ -2,9 +2,10 @@
 //! verbs and the action each means, area units, side names, speech verbs,
 //! hedges and negations.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Action;
+use super::words::{Word, starts_with};
 
 static VERBS: &str = include_str!("data/verbs.tsv");
 static UNITS: &str = include_str!("data/units.tsv");
@@ -26,18 +27,53 @@ pub struct Unit {
 
 /// The tables, parsed once.
 pub struct ClaimLexicon {
-    /// Verb phrases (as word lists, longest first) and their actions.
-    pub verbs: Vec<(Vec<String>, Action)>,
+    /// Verb phrases and their actions.
+    pub verbs: Phrases<Action>,
     /// Units, longest first.
     pub units: Vec<Unit>,
     /// Side words (lower case) and the country code of the side.
-    pub sides: HashMap<String, String>,
-    /// Speech verbs as word lists.
-    pub speech: Vec<Vec<String>>,
-    /// Hedges as word lists.
-    pub hedges: Vec<Vec<String>>,
-    /// Negations as word lists.
-    pub negations: Vec<Vec<String>>,
+    pub sides: FxHashMap<String, String>,
+    /// Speech verbs.
+    pub speech: Phrases<()>,
+    /// Hedges.
+    pub hedges: Phrases<()>,
+    /// Negations.
+    pub negations: Phrases<()>,
+}
+
+/// Phrases (word lists) with a value each, indexed by their first word, so
+/// that a sentence is matched with one lookup a word rather than a pass
+/// over the whole table.
+pub struct Phrases<T> {
+    by_first: FxHashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Phrases<T> {
+    /// The table of `phrases`; where several match at one word, the one
+    /// listed first wins.
+    fn new(phrases: impl IntoIterator<Item = (Vec<String>, T)>) -> Phrases<T> {
+        let mut by_first: FxHashMap<String, Vec<(Vec<String>, T)>> = FxHashMap::default();
+        for (words, value) in phrases {
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push((words, value));
+            }
+        }
+        Phrases { by_first }
+    }
+
+    /// The phrase `words[at..]` starts with, and its value.
+    pub fn at(&self, words: &[Word], at: usize) -> Option<(&[String], &T)> {
+        let candidates = self.by_first.get(words.get(at)?.text.as_str())?;
+        candidates
+            .iter()
+            .find(|(phrase, _)| starts_with(words, at, phrase))
+            .map(|(phrase, value)| (phrase.as_slice(), value))
+    }
+
+    /// Whether any phrase occurs in `words`.
+    pub fn any_in(&self, words: &[Word]) -> bool {
+        (0..words.len()).any(|i| self.at(words, i).is_some())
+    }
 }
 
 impl ClaimLexicon {
@@ -60,9 +96,9 @@ impl ClaimLexicon {
         let sides = rows(SIDES)
             .filter_map(|cols| Some((cols.first()?.to_string(), cols.get(1)?.to_string())))
             .collect();
-        let list = |text: &'static str| rows(text).filter_map(|c| c.first().map(|w| split_words(w))).collect();
+        let list = |text: &'static str| Phrases::new(rows(text).filter_map(|c| Some((split_words(c.first()?), ()))));
         ClaimLexicon {
-            verbs,
+            verbs: Phrases::new(verbs),
             units,
             sides,
             speech: list(SPEECH),

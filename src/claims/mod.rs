@@ -140,6 +140,8 @@ pub struct Claim {
     pub sentence_start: usize,
     /// Character offset past the sentence.
     pub sentence_end: usize,
+    /// Byte offset of the sentence in the article's text.
+    pub sentence_byte_start: usize,
     /// The sentence.
     pub sentence: String,
     /// The words that assert the claim ("pulling out", "liberated").

@@ -8,7 +8,9 @@ mod syndication;
 
 pub use corrections::{Correction, corrected};
 pub use filter::ViewFilter;
-pub use syndication::{SAME_PASSAGE, SIMILAR, SharedPassage, shared_passages, similarity, syndication_groups};
+pub use syndication::{
+    Copies, SAME_PASSAGE, SIMILAR, SharedPassage, find_copies, shared_passages, similarity, syndication_groups,
+};
 
 use crate::claims::{Claim, ClaimExtractor, ClaimGroup, group_claims};
 use crate::gazetteer::Gazetteer;
@@ -63,8 +65,11 @@ impl Corpus {
             articles.par_iter().map(|a| boilerplate::boilerplate(&a.text)).collect();
         let sentences: Vec<Vec<Range<usize>>> = articles.par_iter().map(|a| sentences::sentences(&a.text)).collect();
         let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-        let syndication = syndication_groups(&texts);
-        let passages: Vec<SharedPassage> = shared_passages(&texts)
+        let Copies {
+            groups: syndication,
+            passages,
+        } = find_copies(&texts);
+        let passages: Vec<SharedPassage> = passages
             .into_iter()
             .filter(|p| syndication[p.first.0] != syndication[p.second.0])
             .collect();
@@ -131,7 +136,7 @@ impl Corpus {
     }
 
     fn group(&mut self, gazetteer: &Gazetteer) {
-        let sources = claim_sources(&self.claims, &self.articles, &self.syndication, &self.passages);
+        let sources = claim_sources(&self.claims, self.articles.len(), &self.syndication, &self.passages);
         self.groups = group_claims(&mut self.claims, &sources, gazetteer);
     }
 
@@ -179,14 +184,9 @@ pub fn tag(articles: &[Article], gazetteer: &Gazetteer) -> Vec<Vec<Mention>> {
 /// The source each claim counts for: its article's syndication group, or,
 /// when its sentence sits in a passage another article shares, the smallest
 /// of the groups sharing it (a quoted wire paragraph is not a second source).
-fn claim_sources(
-    claims: &[Claim],
-    articles: &[Article],
-    syndication: &[usize],
-    passages: &[SharedPassage],
-) -> Vec<usize> {
+fn claim_sources(claims: &[Claim], articles: usize, syndication: &[usize], passages: &[SharedPassage]) -> Vec<usize> {
     // Each article's shared paragraphs with the group of the other side.
-    let mut shared: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); articles.len()];
+    let mut shared: Vec<Vec<(Range<usize>, usize)>> = vec![Vec::new(); articles];
     for p in passages {
         let (a, b) = (&p.first, &p.second);
         if let (Some(sa), Some(sb)) = (syndication.get(a.0), syndication.get(b.0)) {
@@ -198,9 +198,7 @@ fn claim_sources(
         .iter()
         .map(|c| {
             let own = syndication[c.article_index];
-            let Some(at) = articles[c.article_index].text.find(&c.sentence) else {
-                return own;
-            };
+            let at = c.sentence_byte_start;
             shared[c.article_index]
                 .iter()
                 .filter(|(range, _)| range.contains(&at))

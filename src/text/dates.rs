@@ -33,8 +33,15 @@ const MONTHS: [(&str, u32); 24] = [
 
 /// The month a word names ("Sept", "september", "Sept."), if any.
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
+    let w = word.trim_end_matches('.');
+    // Every month's name starts with one of these letters.
+    if !w.starts_with(|c: char| "jfmasondJFMASOND".contains(c)) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(w))
+        .map(|(_, m)| *m)
 }
 
 /// Parses a date written on its own: ISO (`2022-09-13`, `2022/09/13`),
