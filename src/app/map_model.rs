@@ -3,12 +3,14 @@
 //! culled to the screen and clustered where they overlap.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 use serde::{Deserialize, Serialize};
 
 use super::projection::{ScreenView, to_unit};
+use crate::claims::Action;
 use crate::corpus::{Corpus, ViewFilter};
 use crate::gazetteer::{Gazetteer, Kind};
 
@@ -59,9 +61,9 @@ pub struct ClaimMark {
     /// Its position in unit Mercator coordinates.
     pub unit: [f64; 2],
     /// The region outline key when the place is a region with one.
-    pub region: Option<String>,
+    pub region: Option<Arc<str>>,
     /// Who holds the place afterwards (ISO code), when known.
-    pub side: Option<String>,
+    pub side: Option<Arc<str>>,
     /// A small number for the side: 0 when not said, else 1 to 7 (sides
     /// past the seventh share 7); the frame uses it to draw one ring a side.
     pub side_slot: u8,
@@ -71,126 +73,247 @@ pub struct ClaimMark {
     pub area_km2: Option<f64>,
 }
 
-/// One counted mention (not a demonym) in the order the map model reads them.
+/// Mentions of one place by one article, in the order the map model reads them.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
-    place: u32,
     group: u32,
     article: u32,
+    /// Mentions outside boilerplate lines.
+    plain: u32,
+    /// Mentions in boilerplate lines.
+    boilerplate: u32,
+}
+
+/// One place's run of entries.
+struct PlaceRun {
+    place: u32,
+    unit: [f64; 2],
     kind: Kind,
-    boilerplate: bool,
+    /// Where its entries end (they start where the previous run's end).
+    end: u32,
+}
+
+/// What a claim filter needs of a claim, packed.
+#[derive(Clone, Copy, Debug)]
+struct ClaimRecord {
+    claim: u32,
+    article: u32,
+    action: Action,
+    hedged: bool,
+    /// The area claimed, km², or NaN.
+    area_km2: f64,
 }
 
 /// Claims that draw as one mark: same place, same side afterwards, same fading.
 struct ClaimGroup {
-    claims: Vec<usize>,
+    claims: Vec<ClaimRecord>,
     mark: ClaimMark,
+    /// The mark's side, as an index into [`MapIndex::sides`].
+    side: u16,
 }
 
 /// What the map model needs of a corpus, arranged once (after loading and
-/// after each correction) so that a filter change is a linear scan: the
-/// mentions sorted by place, syndication group and article, and the claims
-/// grouped by mark.
+/// after each correction) so that a filter change is a linear scan of
+/// packed arrays: the mentions counted by place, syndication group and
+/// article, the claims grouped by mark, the legend labels, and an R-tree of
+/// the places.
 pub struct MapIndex {
     entries: Vec<Entry>,
-    /// Where each place's run of entries starts, with its unit coordinates;
-    /// a last item marks the end.
-    places: Vec<(u32, [f64; 2])>,
+    runs: Vec<PlaceRun>,
+    tree: Arc<RTree<GeomWithData<[f64; 2], u32>>>,
     claim_groups: Vec<ClaimGroup>,
+    /// The sides the claims name (`None`: not said), sorted.
+    sides: Vec<Option<Arc<str>>>,
+    /// Each article's label when markers are coloured by article.
+    article_labels: Vec<Arc<str>>,
+    /// Outlet names, and each article's outlet among them.
+    outlets: Vec<Arc<str>>,
+    outlet_of: Vec<u32>,
 }
 
 impl MapIndex {
     /// Arranges `corpus` for map models.
     pub fn new(corpus: &Corpus, gazetteer: &Gazetteer) -> MapIndex {
-        let mut entries: Vec<Entry> = Vec::new();
-        for (a, mentions) in corpus.mentions.iter().enumerate() {
+        let mut mentions: Vec<(u32, u32, u32, bool)> = Vec::new();
+        for (a, ms) in corpus.mentions.iter().enumerate() {
             let (Ok(article), Ok(group)) = (u32::try_from(a), u32::try_from(corpus.syndication[a])) else {
                 break;
             };
-            for m in mentions.iter().filter(|m| !m.demonym) {
-                let Some(p) = gazetteer.place(m.place) else { continue };
-                entries.push(Entry {
-                    place: m.place,
-                    group,
-                    article,
+            for m in ms.iter().filter(|m| !m.demonym) {
+                mentions.push((m.place, group, article, corpus.is_boilerplate(a, m.byte_start)));
+            }
+        }
+        mentions.sort_unstable();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut runs: Vec<PlaceRun> = Vec::new();
+        for (i, &(place, group, article, boilerplate)) in mentions.iter().enumerate() {
+            let new_place = i == 0 || mentions[i - 1].0 != place;
+            if new_place {
+                let Some(p) = gazetteer.place(place) else { continue };
+                if let Some(last) = runs.last_mut() {
+                    last.end = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+                }
+                runs.push(PlaceRun {
+                    place,
+                    unit: to_unit(p.lonlat),
                     kind: p.kind,
-                    boilerplate: corpus.is_boilerplate(a, m.byte_start),
+                    end: 0,
                 });
+            } else if runs.last().is_none_or(|r| r.place != place) {
+                continue; // a place the gazetteer does not know
             }
-        }
-        entries.sort_unstable_by_key(|e| (e.place, e.group, e.article));
-        let mut places: Vec<(u32, [f64; 2])> = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            if i == 0 || entries[i - 1].place != e.place {
-                let unit = gazetteer.place(e.place).map_or([0.0, 0.0], |p| to_unit(p.lonlat));
-                places.push((u32::try_from(i).unwrap_or(u32::MAX), unit));
-            }
-        }
-        places.push((u32::try_from(entries.len()).unwrap_or(u32::MAX), [0.0, 0.0]));
-        let mut claim_groups: Vec<ClaimGroup> = Vec::new();
-        let mut group_of: HashMap<(u32, Option<&str>, bool), usize> = HashMap::new();
-        let mut side_slots: Vec<&str> = Vec::new();
-        for (i, c) in corpus.claims.iter().enumerate() {
-            let Some(first) = c.places.first() else { continue };
-            let Some(p) = gazetteer.place(first.place) else {
-                continue;
-            };
-            let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
-            let side = c.controller_after.as_ref().map(|s| s.code.as_str());
-            let faded = c.hedged || contradicted;
-            if let Some(&g) = group_of.get(&(first.place, side, faded)) {
-                claim_groups[g].claims.push(i);
-                continue;
-            }
-            let side_slot = match side {
-                None => 0,
-                Some(code) => {
-                    let at = side_slots.iter().position(|s| *s == code).unwrap_or_else(|| {
-                        side_slots.push(code);
-                        side_slots.len() - 1
+            let same = !new_place && mentions[i - 1].1 == group && mentions[i - 1].2 == article;
+            let entry = match entries.last_mut() {
+                Some(e) if same => e,
+                _ => {
+                    entries.push(Entry {
+                        group,
+                        article,
+                        plain: 0,
+                        boilerplate: 0,
                     });
-                    u8::try_from(at + 1).unwrap_or(7).min(7)
+                    let Some(e) = entries.last_mut() else { break };
+                    e
                 }
             };
-            group_of.insert((first.place, side, faded), claim_groups.len());
-            claim_groups.push(ClaimGroup {
-                claims: vec![i],
-                mark: ClaimMark {
-                    claim: i,
-                    count: 1,
-                    place: first.place,
-                    unit: to_unit(p.lonlat),
-                    region: p.polygon.as_deref().map(str::to_string),
-                    side: side.map(str::to_string),
-                    side_slot,
-                    faded,
-                    area_km2: None,
-                },
-            });
+            if boilerplate {
+                entry.boilerplate += 1;
+            } else {
+                entry.plain += 1;
+            }
         }
+        if let Some(last) = runs.last_mut() {
+            last.end = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+        }
+        let tree = Arc::new(RTree::bulk_load(
+            runs.iter()
+                .enumerate()
+                .map(|(i, r)| GeomWithData::new(r.unit, u32::try_from(i).unwrap_or(u32::MAX)))
+                .collect(),
+        ));
+        let article_labels = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Arc::from(format!("{} {}", i + 1, a.title.as_deref().unwrap_or(&a.id))))
+            .collect();
+        let mut outlets: Vec<Arc<str>> = Vec::new();
+        let mut outlet_ids: HashMap<&str, u32> = HashMap::new();
+        let outlet_of = corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let name = a.source.as_deref().unwrap_or("unknown outlet");
+                *outlet_ids.entry(name).or_insert_with(|| {
+                    outlets.push(Arc::from(name));
+                    u32::try_from(outlets.len() - 1).unwrap_or(u32::MAX)
+                })
+            })
+            .collect();
+        let (claim_groups, sides) = claim_groups(corpus, gazetteer);
         MapIndex {
             entries,
-            places,
+            runs,
+            tree,
             claim_groups,
+            sides,
+            article_labels,
+            outlets,
+            outlet_of,
         }
     }
-}
 
-impl MapIndex {
+    /// The entries of run `r`.
+    fn run_entries(&self, r: usize) -> &[Entry] {
+        let start = if r == 0 { 0 } else { self.runs[r - 1].end as usize };
+        let end = self.runs.get(r).map_or(start, |run| run.end as usize);
+        self.entries.get(start..end).unwrap_or(&[])
+    }
+
     /// The articles (sorted, unique) with a mention of `place` that counts
     /// under `filter`'s kind and boilerplate rules (the articles' own filter aside).
     pub fn articles_of(&self, place: u32, filter: &ViewFilter) -> Vec<usize> {
-        let start = self.entries.partition_point(|e| e.place < place);
-        let mut articles: Vec<usize> = self.entries[start..]
+        let r = self.runs.partition_point(|run| run.place < place);
+        let Some(run) = self.runs.get(r).filter(|run| run.place == place) else {
+            return Vec::new();
+        };
+        if filter.hidden_kinds.contains(&run.kind) {
+            return Vec::new();
+        }
+        let mut articles: Vec<usize> = self
+            .run_entries(r)
             .iter()
-            .take_while(|e| e.place == place)
-            .filter(|e| !filter.hidden_kinds.contains(&e.kind) && (filter.include_boilerplate || !e.boilerplate))
+            .filter(|e| e.plain > 0 || filter.include_boilerplate)
             .map(|e| e.article as usize)
             .collect();
         articles.sort_unstable();
         articles.dedup();
         articles
     }
+}
+
+/// The claims that name a place, grouped by mark, and the sides they name (sorted).
+fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec<Option<Arc<str>>>) {
+    let mut groups: Vec<ClaimGroup> = Vec::new();
+    let mut group_of: HashMap<(u32, Option<&str>, bool), usize> = HashMap::new();
+    let mut side_slots: Vec<&str> = Vec::new();
+    for (i, c) in corpus.claims.iter().enumerate() {
+        let Some(first) = c.places.first() else { continue };
+        let Some(p) = gazetteer.place(first.place) else {
+            continue;
+        };
+        let (Ok(claim), Ok(article)) = (u32::try_from(i), u32::try_from(c.article_index)) else {
+            break;
+        };
+        let record = ClaimRecord {
+            claim,
+            article,
+            action: c.action,
+            hedged: c.hedged,
+            area_km2: c.area.as_ref().map_or(f64::NAN, |a| a.km2),
+        };
+        let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
+        let side = c.controller_after.as_ref().map(|s| s.code.as_str());
+        let faded = c.hedged || contradicted;
+        if let Some(&g) = group_of.get(&(first.place, side, faded)) {
+            groups[g].claims.push(record);
+            continue;
+        }
+        let side_slot = match side {
+            None => 0,
+            Some(code) => {
+                let at = side_slots.iter().position(|s| *s == code).unwrap_or_else(|| {
+                    side_slots.push(code);
+                    side_slots.len() - 1
+                });
+                u8::try_from(at + 1).unwrap_or(7).min(7)
+            }
+        };
+        group_of.insert((first.place, side, faded), groups.len());
+        groups.push(ClaimGroup {
+            side: 0,
+            claims: vec![record],
+            mark: ClaimMark {
+                claim: i,
+                count: 1,
+                place: first.place,
+                unit: to_unit(p.lonlat),
+                region: p.polygon.as_deref().map(Arc::from),
+                side: side.map(Arc::from),
+                side_slot,
+                faded,
+                area_km2: None,
+            },
+        });
+    }
+    let mut sides: Vec<Option<Arc<str>>> = groups.iter().map(|g| g.mark.side.clone()).collect();
+    sides.sort();
+    sides.dedup();
+    for g in &mut groups {
+        let at = sides.binary_search(&g.mark.side).unwrap_or(0);
+        g.side = u16::try_from(at).unwrap_or(0);
+    }
+    (groups, sides)
 }
 
 /// The map's content for one filter.
@@ -200,7 +323,9 @@ pub struct MapModel {
     /// Claims in view that name a place.
     pub claims: Vec<ClaimMark>,
     /// Legend labels: article titles or outlet names; a marker's `color` indexes them.
-    pub legend: Vec<String>,
+    pub legend: Vec<Arc<str>>,
+    /// The sides named by the claims in view (`None`: not said), sorted.
+    pub sides: Vec<Option<Arc<str>>>,
     /// Each article's legend index, `None` when it is out of view.
     pub article_colors: Vec<Option<u32>>,
     /// Articles in view.
@@ -209,100 +334,21 @@ pub struct MapModel {
     pub mentions_in_view: usize,
     /// The most independent sources of one place.
     pub max_sources: u32,
-    tree: RTree<GeomWithData<[f64; 2], u32>>,
+    /// The index's R-tree of places (data: place run).
+    tree: Arc<RTree<GeomWithData<[f64; 2], u32>>>,
+    /// Each place run's marker, `u32::MAX` when the place is out of view.
+    marker_of_run: Vec<u32>,
 }
 
 impl MapModel {
     /// The model of what `filter` shows of `corpus` (`index` is its [`MapIndex`]).
     pub fn build(corpus: &Corpus, index: &MapIndex, filter: &ViewFilter, color_by: ColorBy) -> MapModel {
         let in_view = corpus.in_view(filter);
-        let mut legend_of: HashMap<String, u32> = HashMap::new();
-        let mut legend: Vec<String> = Vec::new();
-        let mut article_color: Vec<u32> = vec![0; corpus.articles.len()];
-        for (i, a) in corpus.articles.iter().enumerate().filter(|(i, _)| in_view[*i]) {
-            let label = match color_by {
-                ColorBy::Article => format!("{} {}", i + 1, a.title.as_deref().unwrap_or(&a.id)),
-                ColorBy::Outlet => a.source.clone().unwrap_or_else(|| "unknown outlet".into()),
-            };
-            let next = u32::try_from(legend.len()).unwrap_or(u32::MAX);
-            article_color[i] = *legend_of.entry(label.clone()).or_insert_with(|| {
-                legend.push(label);
-                next
-            });
-        }
-        let mut markers: Vec<PlaceMarker> = Vec::new();
-        let mut mentions_in_view = 0;
-        let mut colors: Vec<(u32, u32)> = Vec::new();
-        for run in index.places.windows(2) {
-            let (start, end) = (run[0].0 as usize, run[1].0 as usize);
-            let entries = &index.entries[start..end];
-            let Some(first) = entries.first() else { continue };
-            if filter.hidden_kinds.contains(&first.kind) {
-                continue;
-            }
-            let (mut mentions, mut sources, mut last_group) = (0u32, 0u32, u32::MAX);
-            colors.clear();
-            for e in entries {
-                if !in_view[e.article as usize] || (e.boilerplate && !filter.include_boilerplate) {
-                    continue;
-                }
-                mentions += 1;
-                if e.group != last_group {
-                    sources += 1;
-                    last_group = e.group;
-                }
-                let color = article_color[e.article as usize];
-                match colors.iter_mut().find(|(c, _)| *c == color) {
-                    Some((_, n)) => *n += 1,
-                    None => colors.push((color, 1)),
-                }
-            }
-            if mentions == 0 {
-                continue;
-            }
-            mentions_in_view += mentions as usize;
-            let color = colors
-                .iter()
-                .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
-                .map_or(0, |c| c.0);
-            markers.push(PlaceMarker {
-                place: first.place,
-                unit: run[0].1,
-                mentions,
-                sources,
-                color,
-            });
-        }
-        markers.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.place.cmp(&b.place)));
-        let tree = RTree::bulk_load(
-            markers
-                .iter()
-                .enumerate()
-                .map(|(i, m)| GeomWithData::new(m.unit, u32::try_from(i).unwrap_or(u32::MAX)))
-                .collect(),
+        let (legend, article_color) = legend(index, &in_view, color_by);
+        let ((markers, mentions_in_view, marker_of_run), (claims, sides)) = rayon::join(
+            || markers(index, filter, &in_view, &article_color, legend.len()),
+            || claim_marks(index, filter, &in_view),
         );
-        let mut marks: Vec<ClaimMark> = Vec::new();
-        for group in &index.claim_groups {
-            let mut visible = group.claims.iter().copied().filter(|&i| {
-                corpus
-                    .claims
-                    .get(i)
-                    .is_some_and(|c| in_view.get(c.article_index).copied().unwrap_or(false) && filter.includes_claim(c))
-            });
-            let Some(first) = visible.next() else { continue };
-            let rest: Vec<usize> = visible.collect();
-            let area = std::iter::once(first)
-                .chain(rest.iter().copied())
-                .filter_map(|i| corpus.claims[i].area.as_ref().map(|a| a.km2))
-                .reduce(f64::max);
-            marks.push(ClaimMark {
-                claim: first,
-                count: 1 + rest.len(),
-                area_km2: area,
-                ..group.mark.clone()
-            });
-        }
-        let claims = marks;
         let article_colors = article_color
             .iter()
             .zip(&in_view)
@@ -313,19 +359,177 @@ impl MapModel {
             markers,
             claims,
             legend,
+            sides,
             article_colors,
             articles_in_view: in_view.iter().filter(|&&v| v).count(),
             mentions_in_view,
             max_sources,
-            tree,
+            tree: Arc::clone(&index.tree),
+            marker_of_run,
         }
     }
 
     /// Indexes of the markers inside a unit-coordinate box.
     pub fn markers_in(&self, unit_box: [f64; 4]) -> Vec<u32> {
         let envelope = rstar::AABB::from_corners([unit_box[0], unit_box[1]], [unit_box[2], unit_box[3]]);
-        self.tree.locate_in_envelope(&envelope).map(|g| g.data).collect()
+        self.tree
+            .locate_in_envelope(&envelope)
+            .filter_map(|g| self.marker_of_run.get(g.data as usize).copied())
+            .filter(|&m| m != u32::MAX)
+            .collect()
     }
+}
+
+/// The legend's labels for the articles in view, and each article's legend index.
+fn legend(index: &MapIndex, in_view: &[bool], color_by: ColorBy) -> (Vec<Arc<str>>, Vec<u32>) {
+    let mut legend: Vec<Arc<str>> = Vec::with_capacity(in_view.len());
+    let mut article_color: Vec<u32> = vec![0; in_view.len()];
+    let mut outlet_color: Vec<u32> = vec![u32::MAX; index.outlets.len()];
+    for (i, _) in in_view.iter().enumerate().filter(|(_, v)| **v) {
+        let next = u32::try_from(legend.len()).unwrap_or(u32::MAX);
+        article_color[i] = match color_by {
+            ColorBy::Article => {
+                legend.push(Arc::clone(&index.article_labels[i]));
+                next
+            }
+            ColorBy::Outlet => {
+                let outlet = index.outlet_of[i] as usize;
+                if outlet_color[outlet] == u32::MAX {
+                    outlet_color[outlet] = next;
+                    legend.push(Arc::clone(&index.outlets[outlet]));
+                }
+                outlet_color[outlet]
+            }
+        };
+    }
+    (legend, article_color)
+}
+
+/// The markers in view, most mentioned first, the mentions they count, and
+/// each place run's marker.
+fn markers(
+    index: &MapIndex,
+    filter: &ViewFilter,
+    in_view: &[bool],
+    article_color: &[u32],
+    colors: usize,
+) -> (Vec<PlaceMarker>, usize, Vec<u32>) {
+    let mut markers: Vec<(PlaceMarker, usize)> = Vec::with_capacity(index.runs.len());
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(index.runs.len());
+    let mut mentions_in_view = 0;
+    // Mentions per colour for the place at hand, and the colours it touched.
+    let mut per_color: Vec<u32> = vec![0; colors];
+    let mut touched: Vec<u32> = Vec::new();
+    for (r, run) in index.runs.iter().enumerate() {
+        if filter.hidden_kinds.contains(&run.kind) {
+            continue;
+        }
+        let (mut mentions, mut sources, mut last_group) = (0u32, 0u32, u32::MAX);
+        for e in index.run_entries(r) {
+            let counted = if filter.include_boilerplate {
+                e.plain + e.boilerplate
+            } else {
+                e.plain
+            };
+            if counted == 0 || !in_view[e.article as usize] {
+                continue;
+            }
+            mentions += counted;
+            if e.group != last_group {
+                sources += 1;
+                last_group = e.group;
+            }
+            let color = article_color[e.article as usize];
+            if let Some(n) = per_color.get_mut(color as usize) {
+                if *n == 0 {
+                    touched.push(color);
+                }
+                *n += counted;
+            }
+        }
+        let color = touched
+            .iter()
+            .map(|&c| (per_color[c as usize], std::cmp::Reverse(c)))
+            .max()
+            .map_or(0, |(_, c)| c.0);
+        for &c in &touched {
+            per_color[c as usize] = 0;
+        }
+        touched.clear();
+        if mentions == 0 {
+            continue;
+        }
+        mentions_in_view += mentions as usize;
+        // Most mentions first, then by place: one integer to sort by.
+        let order = (u64::from(u32::MAX - mentions) << 32) | u64::from(run.place);
+        let marker = PlaceMarker {
+            place: run.place,
+            unit: run.unit,
+            mentions,
+            sources,
+            color,
+        };
+        keys.push((order, u32::try_from(markers.len()).unwrap_or(u32::MAX)));
+        markers.push((marker, r));
+    }
+    keys.sort_unstable();
+    let mut marker_of_run = vec![u32::MAX; index.runs.len()];
+    let sorted = keys
+        .iter()
+        .enumerate()
+        .map(|(m, &(_, k))| {
+            let (marker, r) = &markers[k as usize];
+            marker_of_run[*r] = u32::try_from(m).unwrap_or(u32::MAX);
+            marker.clone()
+        })
+        .collect();
+    (sorted, mentions_in_view, marker_of_run)
+}
+
+/// The claim marks in view, and the sides they name (sorted).
+fn claim_marks(index: &MapIndex, filter: &ViewFilter, in_view: &[bool]) -> (Vec<ClaimMark>, Vec<Option<Arc<str>>>) {
+    let mut marks: Vec<ClaimMark> = Vec::with_capacity(index.claim_groups.len());
+    let mut named = vec![false; index.sides.len()];
+    let hidden_side: Vec<bool> = index
+        .sides
+        .iter()
+        .map(|s| filter.hidden_sides.contains(s.as_deref().unwrap_or("")))
+        .collect();
+    let mut hidden_action = [false; Action::ALL.len()];
+    for (hidden, action) in hidden_action.iter_mut().zip(Action::ALL) {
+        *hidden = filter.hidden_actions.contains(&action);
+    }
+    for group in &index.claim_groups {
+        if hidden_side[group.side as usize] {
+            continue;
+        }
+        let mut visible = group.claims.iter().filter(|c| {
+            in_view.get(c.article as usize).copied().unwrap_or(false)
+                && (filter.include_hedged || !c.hedged)
+                && !hidden_action[c.action as usize]
+        });
+        let Some(first) = visible.next() else { continue };
+        let (mut count, mut area) = (1, first.area_km2);
+        for c in visible {
+            count += 1;
+            area = area.max(c.area_km2);
+        }
+        marks.push(ClaimMark {
+            claim: first.claim as usize,
+            count,
+            area_km2: (!area.is_nan()).then_some(area),
+            ..group.mark.clone()
+        });
+        named[group.side as usize] = true;
+    }
+    let sides = index
+        .sides
+        .iter()
+        .zip(named)
+        .filter(|(_, named)| *named)
+        .map(|(side, _)| side.clone())
+        .collect();
+    (marks, sides)
 }
 
 /// A marker (or a cluster of them) on the screen.
@@ -452,7 +656,11 @@ mod tests {
         let model = MapModel::build(&corpus, &index, &ViewFilter::default(), ColorBy::Outlet);
         let total: u32 = model.markers.iter().map(|m| m.mentions).sum();
         assert_eq!(total as usize, model.mentions_in_view);
-        assert!(model.legend.contains(&"Harbour Post".to_string()), "{:?}", model.legend);
+        assert!(
+            model.legend.iter().any(|l| &**l == "Harbour Post"),
+            "{:?}",
+            model.legend
+        );
         let rect = [0.0, 0.0, 1200.0, 900.0];
         let mut far = Vec::new();
         build_frame(

@@ -188,7 +188,7 @@ impl Layers<'_> {
         let circles = state.settings.show_area_circles;
         let selection = state.selection;
         let mut claim_rings: Vec<(usize, Pos2, f32)> = Vec::new();
-        let mut claim_regions: Vec<(usize, String)> = Vec::new();
+        let mut claim_regions: Vec<(usize, Arc<str>)> = Vec::new();
         match state.model() {
             Some(model) => self
                 .frame
@@ -348,7 +348,7 @@ impl Layers<'_> {
         view: &ScreenView,
         state: &mut AppState,
         rings: &[(usize, Pos2, f32)],
-        regions: &[(usize, String)],
+        regions: &[(usize, Arc<str>)],
     ) -> Option<(Point<f64>, f64)> {
         let pointer = response.hover_pos();
         let hit = pointer

@@ -3,6 +3,7 @@
 //! map legend.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 use egui::{Color32, RichText, Sense, Ui, vec2};
@@ -416,12 +417,11 @@ pub fn legend(ui: &mut Ui, state: &mut AppState) {
         ColorBy::Outlet => "Markers by outlet",
     };
     let Some(model) = state.model() else { return };
-    let entries: Vec<String> = model.legend.clone();
-    let mut codes: Vec<Option<String>> = model.claims.iter().map(|c| c.side.clone()).collect();
-    codes.sort();
-    codes.dedup();
+    let legend_size = model.legend.len();
+    let entries: Vec<Arc<str>> = model.legend.iter().take(LEGEND_ROWS).cloned().collect();
+    let codes = model.sides.clone();
     let g = state.gazetteer.clone();
-    let sides: Vec<(Option<String>, String)> = codes
+    let sides: Vec<(Option<Arc<str>>, String)> = codes
         .into_iter()
         .map(|code| {
             let name = code
@@ -429,7 +429,7 @@ pub fn legend(ui: &mut Ui, state: &mut AppState) {
                 .and_then(CountryCode::parse)
                 .and_then(|c| g.as_ref().and_then(|g| g.place(g.country(c)?)))
                 .map_or_else(
-                    || code.clone().unwrap_or_else(|| "not said".into()),
+                    || code.as_deref().unwrap_or("not said").to_string(),
                     |p| p.name.to_string(),
                 );
             (code, name)
@@ -447,15 +447,15 @@ pub fn legend(ui: &mut Ui, state: &mut AppState) {
                     .default_open(true)
                     .show(ui, |ui| {
                         ui.spacing_mut().item_spacing.y = 1.0;
-                        for (i, label) in entries.iter().enumerate().take(LEGEND_ROWS) {
+                        for (i, label) in entries.iter().enumerate() {
                             ui.horizontal(|ui| {
                                 swatch(ui, Some(colors::palette(u32::try_from(i).unwrap_or(0))));
                                 let short: String = label.chars().take(34).collect();
-                                ui.label(RichText::new(short).small()).on_hover_text(label);
+                                ui.label(RichText::new(short).small()).on_hover_text(&**label);
                             });
                         }
-                        if entries.len() > LEGEND_ROWS {
-                            let more = entries.len() - LEGEND_ROWS;
+                        if legend_size > LEGEND_ROWS {
+                            let more = legend_size - LEGEND_ROWS;
                             ui.label(RichText::new(format!("and {more} more (colours repeat)")).small());
                         }
                         if show_claims && !sides.is_empty() {
