@@ -13,25 +13,23 @@ use std::process::{Command, Output};
 const GOOD_BEFORE: (&str, &str) = ("a-good.txt", "Shelling hit Kharkiv overnight.\n");
 const GOOD_AFTER: (&str, &str) = ("z-good.txt", "Russian forces left Izium on Saturday.\n");
 
-/// A folder holding the two good articles (with mode 0755, so an
-/// unprivileged user can read it too).
+/// A folder holding the two good articles.
 fn batch_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     for (name, text) in [GOOD_BEFORE, GOOD_AFTER] {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     dir
 }
 
-/// `georef ARGS`; as root, run as the unprivileged user `nobody` (through
-/// util-linux's setpriv), for whom file permissions hold.
+/// `georef ARGS`; as root, without the capabilities that let root read any
+/// file (through util-linux's setpriv), so that file permissions hold.
 fn georef(args: &[&Path]) -> Output {
     let exe = env!("CARGO_BIN_EXE_georef");
     let root = std::fs::metadata("/proc/self").unwrap().uid() == 0;
     let mut command = if root {
         let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", exe]);
+        c.args(["--bounding-set=-dac_override,-dac_read_search", exe]);
         c
     } else {
         Command::new(exe)
