@@ -13,6 +13,7 @@ pub mod demo;
 pub mod eval;
 pub mod export;
 pub mod gazetteer;
+pub mod set_aside;
 pub mod store;
 pub mod tagger;
 pub mod text;

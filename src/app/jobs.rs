@@ -123,20 +123,22 @@ fn run(request: &LoadRequest, gazetteer: Option<Arc<Gazetteer>>, cancel: &Atomic
             g
         }
     };
-    let mut project = request.project.as_deref().and_then(|p| match Project::open(p) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            send(LoadEvent::Error(format!("{e}; working without a project file")));
-            None
-        }
-    });
-    let stored = project.as_ref().and_then(|p| match p.load(&gazetteer) {
-        Ok(s) => Some(s),
-        Err(e) => {
-            send(LoadEvent::Error(e.to_string()));
-            None
-        }
-    });
+    let opened = request
+        .project
+        .as_deref()
+        .and_then(|p| match Project::open_and_load(p, &gazetteer) {
+            Ok(opened) => {
+                if let Some(message) = opened.set_aside_message() {
+                    send(LoadEvent::Error(message));
+                }
+                Some(opened)
+            }
+            Err(e) => {
+                send(LoadEvent::Error(format!("{e}; working without a project file")));
+                None
+            }
+        });
+    let (mut project, stored) = opened.map_or((None, None), |o| (Some(o.project), Some(o.stored)));
     send(LoadEvent::Progress {
         stage: "Reading articles",
         done: 0,

@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod map_model;
 pub mod projection;
 pub mod state;
+pub mod state_file;
 mod ui;
 
 use std::path::{Path, PathBuf};
@@ -64,6 +65,9 @@ pub fn run(inputs: Vec<PathBuf>, gazetteers: Vec<PathBuf>, project: Option<&Path
         inputs,
         gazetteers,
     };
+    // Checked before eframe reads it: eframe drops a damaged file silently.
+    let persistence_path = state_file::state_file();
+    let notice = persistence_path.as_deref().and_then(state_file::check_state_file);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("georef")
@@ -71,12 +75,17 @@ pub fn run(inputs: Vec<PathBuf>, gazetteers: Vec<PathBuf>, project: Option<&Path
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([800.0, 500.0]),
         persist_window: true,
+        persistence_path,
         ..Default::default()
     };
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(GeorefApp::new(cc, request)))),
+        Box::new(move |cc| {
+            let mut app = GeorefApp::new(cc, request);
+            app.state.messages.extend(notice);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("the window could not open: {e}"))
 }

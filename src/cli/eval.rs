@@ -37,7 +37,9 @@ pub fn eval(
             None => {
                 let path = corpus.join(gold.key());
                 let raw = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-                crate::text::decode(&raw).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+                crate::text::decode(&raw)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+                    .text
             }
         };
         bytes += article_text.len();

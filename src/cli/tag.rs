@@ -86,11 +86,11 @@ fn mention_row<'a>(gazetteer: &'a Gazetteer, article: &'a Article, mention: &'a 
     })
 }
 
-/// Reads articles, reporting each bad input on standard error.
+/// Reads articles, reporting each bad input (and each warning) on standard error.
 pub fn read_articles(inputs: &[PathBuf]) -> Vec<Article> {
     let (articles, errors) = load_inputs(inputs);
     for error in &errors {
-        eprintln!("georef: {error} (skipped)");
+        eprintln!("georef: {error}");
     }
     articles
 }

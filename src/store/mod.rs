@@ -1,16 +1,19 @@
 //! The project file: an SQLite database (through rusqlite's bundled
 //! library) holding the loaded articles, their mentions and every
 //! correction, so reopening a large project does not tag again and an
-//! interrupted session loses nothing that was written.
+//! interrupted session loses nothing that was written. Each save is one
+//! transaction (write-ahead log), so a process killed mid-save leaves the
+//! file as it was before that save; a damaged file is moved aside.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, ErrorCode, params};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Correction;
 use crate::gazetteer::{Gazetteer, PlaceId};
+use crate::set_aside::set_aside;
 use crate::tagger::Mention;
 use crate::text::Article;
 
@@ -23,6 +26,57 @@ pub struct StoreError {
     /// The database's complaint.
     #[source]
     pub source: rusqlite::Error,
+}
+
+impl StoreError {
+    /// Whether the file is damaged or is no SQLite database at all (rather
+    /// than, say, unreadable or in a missing folder).
+    pub fn is_damage(&self) -> bool {
+        matches!(
+            self.source.sqlite_error_code(),
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+        )
+    }
+}
+
+/// A project file could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The database could not be opened or read.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The file is damaged and could not be moved aside either.
+    #[error("{damage}; moving it aside failed: {source}")]
+    SetAside {
+        /// What was wrong with the file.
+        damage: StoreError,
+        /// Why it could not be renamed.
+        source: std::io::Error,
+    },
+}
+
+/// A project file opened and read.
+pub struct Opened {
+    /// The open file.
+    pub project: Project,
+    /// What it holds.
+    pub stored: Stored,
+    /// When the file at the path was damaged: what was wrong and where it
+    /// was moved before a fresh project was started there.
+    pub set_aside: Option<(StoreError, PathBuf)>,
+}
+
+impl Opened {
+    /// The message for the user about a damaged file moved aside.
+    pub fn set_aside_message(&self) -> Option<String> {
+        let (damage, aside) = self.set_aside.as_ref()?;
+        Some(format!(
+            "{}: the project file is damaged ({}); it was moved to {} and a fresh project started",
+            damage.path.display(),
+            damage.source,
+            aside.display()
+        ))
+    }
 }
 
 /// An open project file.
@@ -89,6 +143,39 @@ impl Project {
         Ok(Project {
             conn,
             path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens the project at `path` and reads it. A file that is damaged or
+    /// is no SQLite database is moved aside (see [`crate::set_aside`]) with
+    /// its write-ahead log, and a fresh project is started in its place.
+    pub fn open_and_load(path: &Path, gazetteer: &Gazetteer) -> Result<Opened, OpenError> {
+        let opened = Project::open(path).and_then(|project| {
+            let stored = project.load(gazetteer)?;
+            Ok((project, stored))
+        });
+        let damage = match opened {
+            Ok((project, stored)) => {
+                return Ok(Opened {
+                    project,
+                    stored,
+                    set_aside: None,
+                });
+            }
+            Err(e) if e.is_damage() => e,
+            Err(e) => return Err(e.into()),
+        };
+        // The connection is closed by now: nothing writes to the old file.
+        let aside = match set_aside(path, &["-wal", "-shm"]) {
+            Ok(aside) => aside,
+            Err(source) => return Err(OpenError::SetAside { damage, source }),
+        };
+        let project = Project::open(path)?;
+        let stored = project.load(gazetteer)?;
+        Ok(Opened {
+            project,
+            stored,
+            set_aside: Some((damage, aside)),
         })
     }
 
@@ -313,6 +400,110 @@ mod tests {
             known_texts(&stored).get("a.txt").copied(),
             Some("Shelling hit Kharkiv and Izium.")
         );
+    }
+
+    #[test]
+    fn a_save_that_fails_half_way_leaves_the_project_as_it_was() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut project = Project::open(&dir.path().join("p.georef")).unwrap();
+        let correction = |text: &str| Correction {
+            article: "a.txt".into(),
+            byte_start: 0,
+            text: text.into(),
+            everywhere: false,
+            place: None,
+        };
+        let article = |id: &str| Article::from_text(id.into(), id.into(), "Kharkiv.".into());
+        let saved = [correction("Kharkiv"), correction("Izium")];
+        project.save_corrections(&saved).unwrap();
+        project.save_articles(&[(&article("a.txt"), &[])], &gazetteer).unwrap();
+        // The database refuses a row half-way through the next saves, as a
+        // full disk or a killed process would stop them.
+        project
+            .conn
+            .execute_batch(
+                "CREATE TEMP TRIGGER refuse_correction BEFORE INSERT ON corrections WHEN NEW.text = 'boom'
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                 CREATE TEMP TRIGGER refuse_article BEFORE INSERT ON articles WHEN NEW.id = 'boom'
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        let more = [correction("Kupiansk"), correction("Lyman"), correction("boom")];
+        assert!(project.save_corrections(&more).is_err());
+        let (b, boom) = (article("b.txt"), article("boom"));
+        assert!(project.save_articles(&[(&b, &[]), (&boom, &[])], &gazetteer).is_err());
+        let stored = project.load(&gazetteer).unwrap();
+        assert_eq!(stored.corrections, saved);
+        assert_eq!(stored.articles, vec![article("a.txt")]);
+    }
+
+    #[test]
+    fn a_damaged_project_is_moved_aside_and_a_fresh_one_started() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        // No database at all.
+        let text = dir.path().join("text.georef");
+        std::fs::write(&text, b"this is not an SQLite database, only text that is long enough").unwrap();
+        let opened = Project::open_and_load(&text, &gazetteer).unwrap();
+        let message = opened.set_aside_message().unwrap();
+        let aside = opened.set_aside.as_ref().unwrap().1.clone();
+        assert!(
+            message.contains("text.georef: the project file is damaged"),
+            "{message}"
+        );
+        assert!(message.contains(&aside.display().to_string()), "{message}");
+        assert_eq!(
+            std::fs::read(&aside).unwrap(),
+            b"this is not an SQLite database, only text that is long enough"
+        );
+        assert!(opened.stored.articles.is_empty());
+
+        // A real project cut in half, as by a failed copy: its pages are gone.
+        let cut = dir.path().join("cut.georef");
+        let articles: Vec<Article> = (0..300)
+            .map(|i| {
+                Article::from_text(
+                    format!("{i}.txt"),
+                    format!("{i}.txt"),
+                    format!("Kharkiv {i}. ").repeat(40),
+                )
+            })
+            .collect();
+        {
+            let mut project = Project::open(&cut).unwrap();
+            let rows: Vec<(&Article, &[Mention])> = articles.iter().map(|a| (a, &[][..])).collect();
+            project.save_articles(&rows, &gazetteer).unwrap();
+        }
+        let len = std::fs::metadata(&cut).unwrap().len();
+        assert!(len > 100_000, "{len}");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&cut)
+            .unwrap()
+            .set_len(len / 2)
+            .unwrap();
+        let opened = Project::open_and_load(&cut, &gazetteer).unwrap();
+        let (damage, aside) = opened.set_aside.as_ref().unwrap();
+        assert!(damage.is_damage());
+        assert_eq!(std::fs::metadata(aside).unwrap().len(), len / 2);
+        assert!(opened.stored.articles.is_empty());
+        drop(opened);
+        // The fresh project is a working one.
+        assert!(Project::open_and_load(&cut, &gazetteer).unwrap().set_aside.is_none());
+    }
+
+    #[test]
+    fn a_project_that_cannot_be_created_is_an_error_and_nothing_is_moved() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, b"a file where a folder should be").unwrap();
+        let err = Project::open_and_load(&file.join("p.georef"), &gazetteer)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("p.georef"), "{err}");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -3,13 +3,15 @@
 //! boilerplate lines and the sentences.
 //!
 //! Text files may carry a byte-order mark, CRLF line ends (read as LF, as
-//! Python and most editors do) or Latin-1 bytes; empty and binary files are
-//! refused by name. Folders are read recursively, in name order, following
-//! no symlink twice.
+//! Python and most editors do) or Windows-1252 (Latin-1) bytes, which are
+//! read with a warning; empty and binary files, and texts larger than
+//! [`MAX_ARTICLE_BYTES`], are refused by name. Folders are read recursively,
+//! in name order, following no symlink twice and reading no pipe or device.
 
 pub mod boilerplate;
 mod char_offsets;
 pub mod dates;
+mod decode;
 pub mod metadata;
 pub mod sentences;
 
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 pub use char_offsets::CharOffsets;
+pub use decode::{Decoded, decode};
 use serde::Deserialize;
 
 /// One article: its text and what is known about it.
@@ -40,23 +43,52 @@ pub struct Article {
     pub text: String,
 }
 
-/// An input that could not be read, or one bad line of a JSONL file.
+/// An input that could not be read (or one bad line or row of it), or a
+/// warning about how an input was read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     /// The file or folder.
     pub path: PathBuf,
-    /// 1-based line number in a JSONL file.
+    /// 1-based line number in the file.
     pub line: Option<u64>,
     /// What was wrong.
     pub message: String,
+    /// Whether the file, line or row was left out; `false` for a warning
+    /// about something that was read all the same.
+    pub skipped: bool,
+}
+
+impl InputError {
+    /// A file, line or row that was left out.
+    fn skipped(path: &Path, line: Option<u64>, message: impl Into<String>) -> InputError {
+        InputError {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+            skipped: true,
+        }
+    }
+
+    /// A warning about an input that was read.
+    fn warning(path: &Path, line: Option<u64>, message: impl Into<String>) -> InputError {
+        InputError {
+            skipped: false,
+            ..InputError::skipped(path, line, message)
+        }
+    }
 }
 
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
         }
+        write!(f, ": {}", self.message)?;
+        if self.skipped {
+            f.write_str(" (skipped)")?;
+        }
+        Ok(())
     }
 }
 
@@ -93,9 +125,32 @@ impl Article {
 /// Extensions read from folders as articles.
 const TEXT_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
 
+/// The largest article georef reads, in bytes: a text file, a JSONL line or
+/// a CSV row. News articles are a few kilobytes; a larger text is a corpus
+/// without line breaks or no article at all, and would stall the tagger and
+/// the reader.
+pub const MAX_ARTICLE_BYTES: usize = 10_000_000;
+
+/// A byte count for messages ("12.5 MB").
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// The message for an article over [`MAX_ARTICLE_BYTES`].
+fn too_large(what: &str, bytes: usize) -> String {
+    format!(
+        "{what} of {} is larger than an article can be ({}); split it into articles",
+        megabytes(bytes),
+        megabytes(MAX_ARTICLE_BYTES)
+    )
+}
+
+/// The warning for a text that is not UTF-8 (given with its first bad line).
+const NOT_UTF8: &str = "not UTF-8; read as Windows-1252 (Latin-1)";
+
 /// Reads every article under `paths`: text and markdown files, folders
-/// (recursively) and JSONL files. Bad inputs are returned as errors; the
-/// rest is read.
+/// (recursively), JSONL and CSV files. Bad inputs, and warnings about inputs
+/// that were read, are returned as errors; the rest is read.
 pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Article>, Vec<InputError>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
@@ -113,23 +168,19 @@ fn load_path(
     articles: &mut Vec<Article>,
     errors: &mut Vec<InputError>,
 ) {
-    let error = |message: String| InputError {
-        path: path.to_path_buf(),
-        line: None,
-        message,
-    };
+    let skip = |message: String| InputError::skipped(path, None, message);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return errors.push(error(e.to_string())),
+        Err(e) => return errors.push(skip(e.to_string())),
     };
     if meta.is_dir() {
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if !seen_dirs.insert(canonical) {
-            return errors.push(error("folder already read (a symlink loop?); skipped".into()));
+            return errors.push(skip("folder already read (a symlink loop?)".into()));
         }
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(e) => return errors.push(error(e.to_string())),
+            Err(e) => return errors.push(skip(e.to_string())),
         };
         entries.sort();
         for entry in entries {
@@ -144,45 +195,51 @@ fn load_path(
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if ext == "jsonl" {
-        return load_jsonl(path, articles, errors);
-    }
-    if ext == "csv" {
-        return load_csv(path, articles, errors);
-    }
-    if !explicit && !TEXT_EXTENSIONS.contains(&ext.as_str()) {
+    let known = ext == "jsonl" || ext == "csv" || TEXT_EXTENSIONS.contains(&ext.as_str());
+    if !explicit && !known {
         return;
     }
-    match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
-        Ok(text) => {
-            let name = path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
-            articles.push(Article::from_text(name.clone(), name, text));
-        }
-        Err(message) => errors.push(error(message)),
+    if !explicit && !meta.is_file() {
+        // A pipe would block the walk; named on the command line it is the user's choice.
+        return errors.push(skip("not a regular file (a pipe, socket or device)".into()));
+    }
+    match ext.as_str() {
+        "jsonl" => load_jsonl(path, articles, errors),
+        "csv" => load_csv(path, articles, errors),
+        _ => match read_text(path) {
+            Ok(decoded) => {
+                if let Some(line) = decoded.not_utf8_line {
+                    errors.push(InputError::warning(path, Some(line), NOT_UTF8));
+                }
+                let name = file_name(path);
+                articles.push(Article::from_text(name.clone(), name, decoded.text));
+            }
+            Err(message) => errors.push(skip(message)),
+        },
     }
 }
 
-/// Decodes the bytes of a text file: UTF-8 (with or without BOM), else
-/// Latin-1; CRLF and lone CR become LF. Refuses empty and binary files.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty file".into());
+/// The file name of `path`, for article ids and the `file` field.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into())
+}
+
+/// Reads and decodes a text file of one article, refusing one larger than
+/// [`MAX_ARTICLE_BYTES`] without reading more than that.
+fn read_text(path: &Path) -> Result<Decoded, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes = Vec::new();
+    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        let size = usize::try_from(size).unwrap_or(usize::MAX).max(bytes.len());
+        return Err(too_large("a text", size));
     }
-    if bytes.contains(&0) {
-        return Err("binary file (NUL bytes), not text".into());
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_string(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
-    };
-    let controls = text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count();
-    if controls * 20 > text.chars().count() {
-        return Err("binary file (control bytes), not text".into());
-    }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    decode(&bytes)
 }
 
 /// One line of a JSONL corpus (or one CSV row).
@@ -225,72 +282,74 @@ impl JsonArticle {
 }
 
 fn load_jsonl(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return errors.push(InputError {
-                path: path.to_path_buf(),
-                line: None,
-                message: e.to_string(),
-            });
-        }
-    };
-    parse_jsonl(path, &bytes, articles, errors);
+    match std::fs::read(path) {
+        Ok(bytes) => parse_jsonl(path, &bytes, articles, errors),
+        Err(e) => errors.push(InputError::skipped(path, None, e.to_string())),
+    }
 }
 
-/// The articles of a JSONL corpus's bytes; `path` names it in errors.
+/// The articles of a JSONL corpus's bytes; `path` names it in errors. A
+/// line that is not UTF-8 is read as Windows-1252, with a warning.
 pub fn parse_jsonl(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
-    let file = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+    let file = file_name(path);
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = n as u64 + 1;
-        let bad = |message: String| InputError {
-            path: path.to_path_buf(),
-            line: Some(line_no),
-            message,
-        };
-        let Ok(line) = std::str::from_utf8(line) else {
-            errors.push(bad("not valid UTF-8".into()));
+        let skip = |message: String| InputError::skipped(path, Some(line_no), message);
+        if line.len() > MAX_ARTICLE_BYTES {
+            errors.push(skip(too_large("a line", line.len())));
             continue;
+        }
+        let line = match std::str::from_utf8(line) {
+            Ok(line) => std::borrow::Cow::Borrowed(line),
+            Err(_) => {
+                errors.push(InputError::warning(path, Some(line_no), NOT_UTF8));
+                std::borrow::Cow::Owned(decode::from_windows_1252(line))
+            }
         };
         let line = line.trim_start_matches('\u{feff}').trim();
         if line.is_empty() {
             continue;
         }
+        if !line.starts_with('{') {
+            // serde would take an array for the fields in order; a line is an object.
+            errors.push(skip(
+                "not an article object: a line must be a JSON object {\"id\", \"text\", ...}".into(),
+            ));
+            continue;
+        }
         match serde_json::from_str::<JsonArticle>(line) {
-            Ok(a) => articles.push(a.into_article(&file, &mut |m| errors.push(bad(m)))),
-            Err(e) => errors.push(bad(format!("not an article object: {e}"))),
+            Ok(a) => {
+                let mut warn = |m: String| errors.push(InputError::warning(path, Some(line_no), m));
+                articles.push(a.into_article(&file, &mut warn));
+            }
+            Err(e) => errors.push(skip(format!("not an article object: {e}"))),
         }
     }
 }
 
 /// A CSV corpus with a header row naming at least `text` (and `id`, `title`,
-/// `date`, `source`, `url`; other columns are ignored).
+/// `date`, `source`, `url`; other columns are ignored). A row with more or
+/// fewer fields than the header is skipped: its columns cannot be told apart.
 fn load_csv(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
-    let error = |line: Option<u64>, message: String| InputError {
-        path: path.to_path_buf(),
-        line,
-        message,
+    let decoded = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
+        Ok(decoded) => decoded,
+        Err(message) => return errors.push(InputError::skipped(path, None, message)),
     };
-    let bytes = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
-        Ok(text) => text,
-        Err(message) => return errors.push(error(None, message)),
-    };
-    let file = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.as_bytes());
+    if let Some(line) = decoded.not_utf8_line {
+        errors.push(InputError::warning(path, Some(line), NOT_UTF8));
+    }
+    let file = file_name(path);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(decoded.text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return errors.push(error(Some(1), format!("unreadable header: {e}"))),
+        Err(e) => return errors.push(InputError::skipped(path, Some(1), format!("unreadable header: {e}"))),
     };
     let column = |name: &str| headers.iter().position(|h| h == name);
     let Some(text_column) = column("text") else {
-        return errors.push(error(
-            Some(1),
-            "no text column in the header (expected id, title, date, source, url, text)".into(),
-        ));
+        let message = "no text column in the header (expected id, title, date, source, url, text)";
+        return errors.push(InputError::skipped(path, Some(1), message));
     };
     for (n, record) in reader.records().enumerate() {
         let line = record
@@ -298,16 +357,27 @@ fn load_csv(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputErro
             .ok()
             .and_then(|r| r.position())
             .map_or(n as u64 + 2, |p| p.line());
+        let skip = |message: String| InputError::skipped(path, Some(line), message);
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(error(Some(line), e.to_string()));
+                errors.push(skip(e.to_string()));
                 continue;
             }
         };
+        if record.len() != headers.len() {
+            let message = format!("{} fields where the header has {}", record.len(), headers.len());
+            errors.push(skip(message));
+            continue;
+        }
+        let bytes = record.as_slice().len();
+        if bytes > MAX_ARTICLE_BYTES {
+            errors.push(skip(too_large("a row", bytes)));
+            continue;
+        }
         let field = |name: &str| column(name).and_then(|i| record.get(i)).map(str::to_string);
         let Some(text) = record.get(text_column).filter(|t| !t.trim().is_empty()) else {
-            errors.push(error(Some(line), "empty text".into()));
+            errors.push(skip("empty text".into()));
             continue;
         };
         let id = field("id")
@@ -321,22 +391,14 @@ fn load_csv(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputErro
             source: field("source"),
             url: field("url"),
         };
-        articles.push(row.into_article(&file, &mut |m| errors.push(error(Some(line), m))));
+        let mut warn = |m: String| errors.push(InputError::warning(path, Some(line), m));
+        articles.push(row.into_article(&file, &mut warn));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decodes_bom_crlf_and_latin1_and_refuses_binary() {
-        assert_eq!(decode(b"\xef\xbb\xbfKyiv\r\nKharkiv").unwrap(), "Kyiv\nKharkiv");
-        assert_eq!(decode(b"Caf\xe9 in Kharkiv").unwrap(), "Café in Kharkiv");
-        assert!(decode(b"").unwrap_err().contains("empty"));
-        assert!(decode(b" \n ").unwrap_err().contains("empty"));
-        assert!(decode(b"\x89PNG\r\n\x1a\n\x00\x00").unwrap_err().contains("binary"));
-    }
 
     #[test]
     fn reads_jsonl_and_csv_with_metadata_and_reports_bad_rows() {
@@ -367,6 +429,6 @@ mod tests {
             messages[0].ends_with("a.jsonl:2: unknown date \"someday\"; the article is kept as undated"),
             "{messages:?}"
         );
-        assert!(messages[1].ends_with("b.csv:3: empty text"), "{messages:?}");
+        assert!(messages[1].ends_with("b.csv:3: empty text (skipped)"), "{messages:?}");
     }
 }

@@ -14,10 +14,8 @@ use geo::Point;
 
 use super::jobs::LoadRequest;
 use super::state::{AppState, Selection, ViewSettings};
+use super::state_file::SETTINGS_KEY;
 use map::MapPanel;
-
-/// Where the view settings are kept by eframe between runs.
-const SETTINGS_KEY: &str = "georef-view";
 
 /// Seconds between two steps of the date player.
 const PLAY_STEP_SECONDS: f64 = 0.8;
