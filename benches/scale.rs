@@ -25,6 +25,16 @@ fn peak_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// CPU time (user and system) of all the process's threads so far, in
+/// seconds (Linux, 100 ticks a second), if known.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which ends with the last ')'.
+    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 2..)?.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn main() {
     let count: usize = std::env::var("GEOREF_BENCH_ARTICLES")
         .ok()
@@ -56,6 +66,7 @@ fn main() {
         bytes as f64 / 1e6,
         peak_mb().unwrap_or(0.0)
     );
+    let cpu_start = cpu_seconds().unwrap_or(0.0);
     let start = Instant::now();
     let (articles, errors) = load_inputs(&[path]);
     assert!(errors.is_empty());
@@ -68,12 +79,13 @@ fn main() {
     let assembly = start.elapsed();
     let mentions: usize = corpus.mentions.iter().map(Vec::len).sum();
     println!(
-        "read {:.2} s; tag {:.2} s; claims, copies and groups {:.2} s; total {:.2} s on {} threads",
+        "read {:.2} s; tag {:.2} s; claims, copies and groups {:.2} s; total {:.2} s on {} threads, {:.1} s of CPU",
         read.as_secs_f64(),
         tagging.as_secs_f64(),
         assembly.as_secs_f64(),
         (read + tagging + assembly).as_secs_f64(),
-        rayon::current_num_threads()
+        rayon::current_num_threads(),
+        cpu_seconds().unwrap_or(0.0) - cpu_start
     );
     let texts: Vec<&str> = corpus.articles.iter().map(|a| a.text.as_str()).collect();
     let start = Instant::now();

@@ -25,8 +25,10 @@ use crate::text::{Article, boilerplate, sentences};
 pub struct Corpus {
     /// The articles, in input order.
     pub articles: Vec<Article>,
-    /// The mentions of each article as the tagger found them (same order as `articles`).
-    pub tagged: Vec<Vec<Mention>>,
+    /// The mentions of each article as the tagger found them, kept only
+    /// where the corrections changed them (`None`: the same as `mentions`),
+    /// so that a corpus holds one copy of most mentions.
+    tagged: Vec<Option<Vec<Mention>>>,
     /// The user's corrections, in the order they were made.
     pub corrections: Vec<Correction>,
     /// The mentions of each article with the corrections applied.
@@ -73,11 +75,15 @@ impl Corpus {
             .into_iter()
             .filter(|p| syndication[p.first.0] != syndication[p.second.0])
             .collect();
-        let mentions = articles
+        let (mentions, tagged): (Vec<Vec<Mention>>, Vec<Option<Vec<Mention>>>) = articles
             .par_iter()
-            .zip(&tagged)
-            .map(|(a, t)| corrected(a, t, &corrections, gazetteer))
-            .collect();
+            .zip(tagged)
+            .map(|(a, t)| {
+                let now = corrected(a, &t, &corrections, gazetteer);
+                let changed = now != t;
+                (now, changed.then_some(t))
+            })
+            .unzip();
         let mut corpus = Corpus {
             articles,
             tagged,
@@ -106,10 +112,19 @@ impl Corpus {
         self.corrections = corrections;
         let changed: Vec<usize> = (0..self.articles.len())
             .filter(|&i| {
-                let now = corrected(&self.articles[i], &self.tagged[i], &self.corrections, gazetteer);
-                let differs = now != self.mentions[i];
-                self.mentions[i] = now;
-                differs
+                let tagged = self.tagged[i].as_ref().unwrap_or(&self.mentions[i]);
+                let now = corrected(&self.articles[i], tagged, &self.corrections, gazetteer);
+                if now == self.mentions[i] {
+                    return false;
+                }
+                let before = std::mem::replace(&mut self.mentions[i], now);
+                if self.tagged[i].is_none() {
+                    self.tagged[i] = Some(before);
+                }
+                if self.tagged[i].as_ref() == Some(&self.mentions[i]) {
+                    self.tagged[i] = None;
+                }
+                true
             })
             .collect();
         if changed.is_empty() {
@@ -206,4 +221,36 @@ fn claim_sources(claims: &[Claim], articles: usize, syndication: &[usize], passa
                 .fold(own, usize::min)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_articles;
+
+    #[test]
+    fn corrections_keep_the_tagger_s_mentions_and_undoing_them_restores_these() {
+        let g = Gazetteer::embedded().unwrap();
+        let mut corpus = Corpus::build(demo_articles(), &g);
+        let original = corpus.mentions.clone();
+        let (a, m) = original
+            .iter()
+            .enumerate()
+            .find_map(|(a, ms)| Some((a, ms.iter().find(|m| !m.demonym)?.clone())))
+            .unwrap();
+        let not_a_place = Correction {
+            article: corpus.articles[a].id.clone(),
+            byte_start: m.byte_start,
+            text: m.text.clone(),
+            everywhere: false,
+            place: None,
+        };
+        corpus.set_corrections(vec![not_a_place], &g);
+        assert_eq!(corpus.mentions[a].len(), original[a].len() - 1);
+        assert!(corpus.tagged.iter().filter(|t| t.is_some()).count() == 1);
+        // Nothing else is held twice, and undoing brings the tagger's mentions back.
+        corpus.set_corrections(Vec::new(), &g);
+        assert_eq!(corpus.mentions, original);
+        assert!(corpus.tagged.iter().all(Option::is_none));
+    }
 }
