@@ -265,15 +265,27 @@ pub fn parse_jsonl(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, error
     }
 }
 
-/// A CSV corpus with a header row naming at least `text` (and `id`, `title`,
-/// `date`, `source`, `url`; other columns are ignored).
 fn load_csv(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_csv(path, &bytes, articles, errors),
+        Err(e) => errors.push(InputError {
+            path: path.to_path_buf(),
+            line: None,
+            message: e.to_string(),
+        }),
+    }
+}
+
+/// The articles of a CSV corpus's bytes, with a header row naming at least
+/// `text` (and `id`, `title`, `date`, `source`, `url`; other columns are
+/// ignored); `path` names it in errors.
+pub fn parse_csv(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
     let error = |line: Option<u64>, message: String| InputError {
         path: path.to_path_buf(),
         line,
         message,
     };
-    let bytes = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
+    let bytes = match decode(bytes) {
         Ok(text) => text,
         Err(message) => return errors.push(error(None, message)),
     };
