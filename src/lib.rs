@@ -4,6 +4,7 @@
 //! mentions -> claims -> corpus -> map, filters and export. Each stage is a
 //! module; this crate root only re-exports them.
 
+#[cfg(feature = "viewer")]
 pub mod app;
 pub mod atomic_write;
 pub mod claims;

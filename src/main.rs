@@ -217,9 +217,15 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        #[cfg(feature = "viewer")]
         None => {
             georef::app::run(args.inputs, args.gazetteers, args.project.as_deref())?;
             Ok(ExitCode::SUCCESS)
+        }
+        #[cfg(not(feature = "viewer"))]
+        None => {
+            let _ = (args.inputs, args.project);
+            anyhow::bail!("this georef was built without the viewer (feature \"viewer\"); give a command, see --help")
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use geo::Point;
 
@@ -17,7 +18,7 @@ static ADMIN1_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/admin1.tsv"));
 pub(super) struct Embedded {
     pub places: Vec<Place>,
     pub names: NameTable,
-    pub admin1_names: HashMap<&'static str, &'static str>,
+    pub admin1_names: &'static HashMap<&'static str, &'static str>,
 }
 
 /// Decodes the embedded place table, name table and admin1 names.
@@ -29,12 +30,18 @@ pub(super) fn load() -> Result<Embedded, GazetteerError> {
     }
     let names = NameTable::from_bytes(Cow::Borrowed(NAMES_BIN))
         .ok_or_else(|| GazetteerError::Embedded("name table header".into()))?;
-    let admin1_names = ADMIN1_TSV.lines().filter_map(|l| l.split_once('\t')).collect();
     Ok(Embedded {
         places,
         names,
-        admin1_names,
+        admin1_names: admin1_names(),
     })
+}
+
+/// The embedded admin1 region names by code ("UA.07" -> "Kharkiv"), read
+/// once per process and shared by every gazetteer.
+pub(super) fn admin1_names() -> &'static HashMap<&'static str, &'static str> {
+    static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| ADMIN1_TSV.lines().filter_map(|l| l.split_once('\t')).collect())
 }
 
 /// The point of every embedded place, in row order, read straight from the

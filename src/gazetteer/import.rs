@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use geo::Point;
@@ -86,21 +86,36 @@ impl Gazetteer {
         path: &Path,
         progress: &mut dyn FnMut(&LoadProgress),
     ) -> Result<LoadReport, GazetteerError> {
+        let file = File::open(path).map_err(|source| GazetteerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.load_reader(path, file, progress)
+    }
+
+    /// Loads a user gazetteer (plain, gzipped or zipped) from `reader` and
+    /// merges it over what is already known; `path` names it in the report
+    /// and errors. `progress` is called every 64 Ki rows and at the end.
+    pub fn load_reader(
+        &mut self,
+        path: &Path,
+        mut reader: impl Read + Seek,
+        progress: &mut dyn FnMut(&LoadProgress),
+    ) -> Result<LoadReport, GazetteerError> {
         let io_err = |source| GazetteerError::Io {
             path: path.to_path_buf(),
             source,
         };
-        let mut file = File::open(path).map_err(io_err)?;
         let mut magic = [0u8; 4];
-        let got = read_up_to(&mut file, &mut magic).map_err(io_err)?;
-        drop(file);
-        let file = File::open(path).map_err(io_err)?;
-        let file_len = file.metadata().map_err(io_err)?.len();
+        let got = read_up_to(&mut reader, &mut magic).map_err(io_err)?;
+        let len = reader.seek(SeekFrom::End(0)).map_err(io_err)?;
+        reader.seek(SeekFrom::Start(0)).map_err(io_err)?;
         if got >= 2 && magic[..2] == [0x1f, 0x8b] {
-            let reader = BufReader::new(flate2::read::MultiGzDecoder::new(file));
+            let reader = BufReader::new(flate2::read::MultiGzDecoder::new(reader));
             self.load_text(path, reader, None, progress)
         } else if got == 4 && magic == *b"PK\x03\x04" {
-            let mut archive = zip::ZipArchive::new(file).map_err(|e| refuse(path, &format!("unreadable zip: {e}")))?;
+            let mut archive =
+                zip::ZipArchive::new(reader).map_err(|e| refuse(path, &format!("unreadable zip: {e}")))?;
             let member =
                 pick_zip_member(&archive).ok_or_else(|| refuse(path, "zip holds no .txt, .csv or .tsv file"))?;
             let entry = archive
@@ -109,7 +124,7 @@ impl Gazetteer {
             let total = entry.size();
             self.load_text(path, BufReader::new(entry), Some(total), progress)
         } else {
-            self.load_text(path, BufReader::new(file), Some(file_len), progress)
+            self.load_text(path, BufReader::new(reader), Some(len), progress)
         }
     }
 
@@ -224,7 +239,7 @@ fn read_up_to(reader: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> 
 
 /// The data member of a GeoNames zip: the first text table by name that is
 /// not a readme or the language-code list.
-fn pick_zip_member(archive: &zip::ZipArchive<File>) -> Option<usize> {
+fn pick_zip_member<R: Read + Seek>(archive: &zip::ZipArchive<R>) -> Option<usize> {
     let names: Vec<String> = archive
         .file_names()
         .filter_map(|n| n.ok())

@@ -327,11 +327,19 @@ pub fn parse_jsonl(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, error
     }
 }
 
-/// A CSV corpus with a header row naming at least `text` (and `id`, `title`,
-/// `date`, `source`, `url`; other columns are ignored). A row with more or
-/// fewer fields than the header is skipped: its columns cannot be told apart.
 fn load_csv(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
-    let decoded = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| decode(&b)) {
+    match std::fs::read(path) {
+        Ok(bytes) => parse_csv(path, &bytes, articles, errors),
+        Err(e) => errors.push(InputError::skipped(path, None, e.to_string())),
+    }
+}
+
+/// The articles of a CSV corpus's bytes, with a header row naming at least
+/// `text` (and `id`, `title`, `date`, `source`, `url`; other columns are
+/// ignored); `path` names it in errors. A row with more or fewer fields
+/// than the header is skipped: its columns cannot be told apart.
+pub fn parse_csv(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
+    let decoded = match decode(bytes) {
         Ok(decoded) => decoded,
         Err(message) => return errors.push(InputError::skipped(path, None, message)),
     };
