@@ -70,7 +70,7 @@ impl PlaceTraits {
 /// Finds every place name and demonym in `text`.
 pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &PlaceTraits) -> Vec<Match> {
     let tokens = tokenize(text);
-    let filters = name_filters(&tokens, gazetteer);
+    let filters = name_filters(text, &tokens, gazetteer);
     let title_lines = title_case_lines(&tokens);
     let mut scratch = String::new();
     let mut spans = SpanHashes::default();
@@ -282,17 +282,28 @@ fn joinable(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
 
 /// What the name table's filters say of each capitalised word: whether it
 /// may be a name ([`MAY_NAME`]) and whether it may start a longer one
-/// ([`MAY_START_NAME`]). Read for all words in one pass, where the processor
-/// overlaps the filters' cache misses instead of waiting for each in turn.
-fn name_filters(tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
+/// ([`MAY_START_NAME`], asked only where the next word can continue a name:
+/// elsewhere no longer run is [`joinable`]). Read for all words in one pass,
+/// where the processor overlaps the filters' cache misses instead of waiting
+/// for each in turn.
+fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
     tokens
         .iter()
-        .map(|t| {
-            if t.capitalized {
-                (u8::from(gazetteer.may_name(t.hash)) * MAY_NAME)
-                    | (u8::from(gazetteer.may_start_name(t.hash)) * MAY_START_NAME)
+        .enumerate()
+        .map(|(i, t)| {
+            if !t.capitalized {
+                return 0;
+            }
+            let may_name = u8::from(gazetteer.may_name(t.hash)) * MAY_NAME;
+            let continued = !t.possessive
+                && tokens.get(i + 1).is_some_and(|next| {
+                    matches!(next.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot)
+                        && (next.capitalized || CONNECTORS.contains(&word(text, next)))
+                });
+            if continued && gazetteer.may_start_name(t.hash) {
+                may_name | MAY_START_NAME
             } else {
-                0
+                may_name
             }
         })
         .collect()
@@ -480,21 +491,23 @@ fn title_case_lines(tokens: &[Token]) -> Vec<bool> {
     let mut line_start = 0;
     // Words of more than three bytes on the line, and how many are capitalised.
     let (mut long, mut capitalised) = (0usize, 0usize);
-    for end in 0..=tokens.len() {
-        if end == tokens.len() || end > 0 && tokens[end].gap == Gap::Break {
-            if long >= 3 && capitalised * 10 >= long * 7 {
-                flags[line_start..end].iter_mut().for_each(|f| *f = true);
-            }
-            line_start = end;
+    let mut close_line = |line: std::ops::Range<usize>, long: usize, capitalised: usize| {
+        if long >= 3 && capitalised * 10 >= long * 7 {
+            flags[line].iter_mut().for_each(|f| *f = true);
+        }
+    };
+    for (at, t) in tokens.iter().enumerate() {
+        if at > 0 && t.gap == Gap::Break {
+            close_line(line_start..at, long, capitalised);
+            line_start = at;
             (long, capitalised) = (0, 0);
         }
-        if let Some(t) = tokens.get(end)
-            && t.end() - t.start() > 3
-        {
+        if t.end() - t.start() > 3 {
             long += 1;
             capitalised += usize::from(t.capitalized);
         }
     }
+    close_line(line_start..tokens.len(), long, capitalised);
     flags
 }
 

@@ -54,7 +54,7 @@ impl Token {
     }
 }
 
-use crate::gazetteer::fold::fold_hash;
+use crate::gazetteer::fold::{fold_hash, name_hash};
 
 /// Abbreviations after which a period does not end a name ("St. Petersburg").
 const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
@@ -75,6 +75,39 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if b < 0x80 {
             if !b.is_ascii_alphanumeric() {
                 pos += 1;
+                continue;
+            }
+            // The bulk of news text: a word of lower-case letters and digits
+            // that plain ASCII punctuation or a space ends. It needs none of
+            // the checks below (initials, apostrophes, glued words, hashing).
+            if !b.is_ascii_uppercase()
+                && let Some(end) = plain_word_end(bytes, pos)
+            {
+                let gap = match previous {
+                    None => Gap::Start,
+                    Some(_) if pos == gap_start + 1 && bytes[gap_start] == b' ' => Gap::Space,
+                    Some((p_start, p_end)) => classify_gap(&text[gap_start..pos], &text[p_start..p_end]),
+                };
+                let Some(token) = plain_token(pos, end, gap) else { break };
+                tokens.push(token);
+                // More such words after single spaces are taken in this
+                // small loop, whose state the processor keeps in registers.
+                let (mut start, mut end) = (pos, end);
+                while bytes.get(end) == Some(&b' ')
+                    && bytes
+                        .get(end + 1)
+                        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                    && let Some(next_end) = plain_word_end(bytes, end + 1)
+                {
+                    (start, end) = (end + 1, next_end);
+                    let Some(token) = plain_token(start, end, Gap::Space) else {
+                        return tokens;
+                    };
+                    tokens.push(token);
+                }
+                previous = Some((start, end));
+                pos = end;
+                gap_start = end;
                 continue;
             }
         } else {
@@ -99,7 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         };
         let (all_caps, hash) = if capitalized {
             let word = &text[start..end];
-            (is_all_caps(word), fold_hash(word))
+            (is_all_caps(word), word_hash(word))
         } else {
             (false, 0)
         };
@@ -125,6 +158,62 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         gap_start = pos;
     }
     tokens
+}
+
+/// The token of a word that [`plain_word_end`] ends; `None` beyond 4 GiB,
+/// where tokenizing stops.
+#[inline]
+fn plain_token(start: usize, end: usize, gap: Gap) -> Option<Token> {
+    Some(Token {
+        start: u32::try_from(start).ok()?,
+        end: u32::try_from(end).ok()?,
+        gap,
+        capitalized: false,
+        all_caps: false,
+        possessive: false,
+        hash: 0,
+    })
+}
+
+/// Where a word of ASCII lower-case letters and digits starting at `start`
+/// ends, if what follows it is the end of the text or ASCII that is neither
+/// a letter, a digit nor an apostrophe: there [`word_end`] would end it too,
+/// with no possessive.
+#[inline]
+fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut end = start;
+    while let Some(&chunk) = bytes.get(end..).and_then(|rest| rest.first_chunk::<8>()) {
+        let run = (lower_or_digit(u64::from_le_bytes(chunk)).trailing_ones() / 8) as usize;
+        end += run;
+        if run < 8 {
+            break;
+        }
+    }
+    while bytes
+        .get(end)
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        end += 1;
+    }
+    match bytes.get(end) {
+        None => Some(end),
+        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'\'' => Some(end),
+        _ => None,
+    }
+}
+
+/// [`fold_hash`] of a word; a short word of ASCII letters and digits only
+/// folds to its lower case, hashed without the general folding machinery.
+fn word_hash(word: &str) -> u64 {
+    let mut lower = [0u8; 24];
+    match lower.get_mut(..word.len()) {
+        Some(buffer) if word.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+            buffer.copy_from_slice(word.as_bytes());
+            buffer.make_ascii_lowercase();
+            std::str::from_utf8(buffer).map_or_else(|_| fold_hash(word), name_hash)
+        }
+        _ => fold_hash(word),
+    }
 }
 
 /// Whether every letter of a capitalised word is upper case, with at least two letters.
@@ -395,6 +484,50 @@ mod tests {
                 "2022offensive"
             ]
         );
+    }
+
+    #[test]
+    fn word_hash_is_fold_hash() {
+        for word in [
+            "Kharkiv",
+            "KYIV",
+            "A",
+            "",
+            "B52",
+            "Ivano-Frankivsk",
+            "Kraków",
+            "U.S.",
+            "Pneumonoultramicroscopicsilicovolcanoconiosis",
+            "ABCDEFGHIJKLMNOPQRSTUVWX",
+            "ABCDEFGHIJKLMNOPQRSTUVWXY",
+        ] {
+            assert_eq!(word_hash(word), fold_hash(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn plain_words_tokenize_as_the_general_path_does() {
+        // Each plain word's neighbours send it down the general path or not.
+        let text = "wait's in 2022 it'd near-by ran\tup.\nand KharkivWikimedia donetsk'x l’viv";
+        assert_eq!(
+            words(text),
+            [
+                "wait",
+                "in",
+                "2022",
+                "it'd",
+                "near",
+                "by",
+                "ran",
+                "up",
+                "and",
+                "Kharkiv",
+                "Wikimedia",
+                "donetsk'x",
+                "l’viv"
+            ]
+        );
+        assert!(tokenize(text)[0].possessive);
     }
 
     #[test]
