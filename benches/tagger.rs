@@ -3,6 +3,12 @@
 //! Run with `cargo bench --bench tagger`. Reads the GeoWebNews texts and the
 //! sample articles from `../shared` and tags them over and over (about 20 MB
 //! in all), resolution included. Prints figures; asserts nothing.
+//!
+//! With `GEOREF_BENCH_GEONAMES=FILE` (say `allCountries.txt`, or the synthetic
+//! dump that `GEOREF_BENCH_GEONAMES_ROWS=N cargo bench --bench gazetteer`
+//! writes to the temporary folder) it also loads that file as a user
+//! gazetteer and tags the same text with both, in alternating rounds, and
+//! prints the ratio of the two speeds.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -53,6 +59,45 @@ fn main() {
         "reference: a bare loop that counts capitalised words runs at {reference:.0} MB/s in this run; \
          the tagger runs at {:.0}% of it",
         100.0 * mb / secs / reference
+    );
+    if let Some(path) = std::env::var_os("GEOREF_BENCH_GEONAMES") {
+        compare_with_user_gazetteer(&tagger, &texts, rounds, Path::new(&path));
+    }
+}
+
+/// Tags the texts with the embedded gazetteer and with `path` merged over
+/// it, alternating rounds so that both see the same machine load, and prints
+/// both speeds and their ratio.
+fn compare_with_user_gazetteer(embedded: &Tagger, texts: &[String], rounds: usize, path: &Path) {
+    let start = Instant::now();
+    let mut gazetteer = Gazetteer::embedded().unwrap();
+    let report = gazetteer.load_file(path, &mut |_| {}).expect("load the user gazetteer");
+    let user = Tagger::new(&gazetteer);
+    println!(
+        "user gazetteer {}: {} places kept; loaded with the embedded one and tagger ready in {:.1} s",
+        path.display(),
+        report.places,
+        start.elapsed().as_secs_f64()
+    );
+    let mut secs = [0.0f64; 2];
+    let mut mentions = [0usize; 2];
+    for _ in 0..rounds {
+        for (k, tagger) in [embedded, &user].into_iter().enumerate() {
+            let start = Instant::now();
+            for text in texts {
+                mentions[k] += tagger.tag(text).len();
+            }
+            secs[k] += start.elapsed().as_secs_f64();
+        }
+    }
+    let mb = (texts.iter().map(String::len).sum::<usize>() * rounds) as f64 / 1e6;
+    let (fast, slow) = (mb / secs[0], mb / secs[1]);
+    println!(
+        "tagging with the user gazetteer: {slow:.0} MB/s ({} mentions) against {fast:.0} MB/s ({} mentions) \
+         with the embedded one in alternating rounds: {:.2}x slower",
+        mentions[1],
+        mentions[0],
+        fast / slow
     );
 }
 

@@ -203,7 +203,12 @@ fn finish_hash(mut h: u64) -> u64 {
 /// A 64-bit hash of a folded name (FNV-1a with a final avalanche), stable
 /// across builds and platforms because the embedded index stores it.
 pub fn name_hash(folded: &str) -> u64 {
-    finish_hash(folded.bytes().fold(FNV_OFFSET, fnv_step))
+    name_hash_bytes(folded.as_bytes())
+}
+
+/// [`name_hash`] of a folded name given as its UTF-8 bytes.
+pub fn name_hash_bytes(folded: &[u8]) -> u64 {
+    finish_hash(folded.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b)))
 }
 
 #[cfg(test)]

@@ -153,14 +153,19 @@ impl fmt::Display for Kind {
     }
 }
 
-/// What the tagger asks of every candidate, packed small so that a long
-/// candidate list stays in the processor's cache (see [`crate::gazetteer::Gazetteer::summary`]).
+/// What the tagger asks of every candidate, packed small (32 bytes) so that
+/// a long candidate list stays in the processor's cache instead of reading
+/// each whole [`Place`] (see [`crate::gazetteer::Gazetteer::summary`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {
+    /// Representative point, lon/lat in degrees, as in [`Place::lonlat`].
+    pub lonlat: Point<f64>,
     /// [`Place::prominence`], precomputed.
     pub prominence: f32,
     /// Population, saturated at `u32::MAX`.
     pub population: u32,
+    /// Country the place lies in, if one.
+    pub country: CountryCode,
     /// The kind of place.
     pub kind: Kind,
 }
@@ -169,8 +174,10 @@ impl Summary {
     /// The summary of a place.
     pub fn of(place: &Place) -> Summary {
         Summary {
+            lonlat: place.lonlat,
             prominence: place.prominence() as f32,
             population: u32::try_from(place.population).unwrap_or(u32::MAX),
+            country: place.country,
             kind: place.kind,
         }
     }

@@ -6,7 +6,7 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES, is_one_of};
-use super::tokens::{Gap, Token, tokenize};
+use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
 const MAX_WORDS: usize = 6;
@@ -69,9 +69,9 @@ impl PlaceTraits {
 
 /// Finds every place name and demonym in `text`.
 pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &PlaceTraits) -> Vec<Match> {
-    let tokens = tokenize(text);
-    let filters = name_filters(&tokens, gazetteer);
-    let title_lines = title_case_lines(&tokens);
+    let tokens = tokenize_near_capitals(text);
+    let filters = name_filters(text, &tokens, gazetteer);
+    let mut title_lines = TitleLines::default();
     let mut scratch = String::new();
     let mut spans = SpanHashes::default();
     let mut found = Vec::new();
@@ -160,11 +160,10 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 m.end += 1;
             }
         }
-        let title_line = title_lines.get(i).copied().unwrap_or(false);
         let evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
-            has_evidence(text, &tokens, i, used, &m, traits, lexicon, title_line)
+            has_evidence(text, &tokens, i, used, &m, traits, lexicon, &mut title_lines)
         };
         let hash = token.hash;
         match evidence {
@@ -282,17 +281,28 @@ fn joinable(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
 
 /// What the name table's filters say of each capitalised word: whether it
 /// may be a name ([`MAY_NAME`]) and whether it may start a longer one
-/// ([`MAY_START_NAME`]). Read for all words in one pass, where the processor
-/// overlaps the filters' cache misses instead of waiting for each in turn.
-fn name_filters(tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
+/// ([`MAY_START_NAME`], asked only where the next word can continue a name:
+/// elsewhere no longer run is [`joinable`]). Read for all words in one pass,
+/// where the processor overlaps the filters' cache misses instead of waiting
+/// for each in turn.
+fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
     tokens
         .iter()
-        .map(|t| {
-            if t.capitalized {
-                (u8::from(gazetteer.may_name(t.hash)) * MAY_NAME)
-                    | (u8::from(gazetteer.may_start_name(t.hash)) * MAY_START_NAME)
+        .enumerate()
+        .map(|(i, t)| {
+            if !t.capitalized {
+                return 0;
+            }
+            let may_name = u8::from(gazetteer.may_name(t.hash)) * MAY_NAME;
+            let continued = !t.possessive
+                && tokens.get(i + 1).is_some_and(|next| {
+                    matches!(next.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot)
+                        && (next.capitalized || CONNECTORS.contains(&word(text, next)))
+                });
+            if continued && gazetteer.may_start_name(t.hash) {
+                may_name | MAY_START_NAME
             } else {
-                0
+                may_name
             }
         })
         .collect()
@@ -421,7 +431,7 @@ fn has_evidence(
     m: &Match,
     traits: &PlaceTraits,
     lexicon: &Lexicon,
-    title_line: bool,
+    title_lines: &mut TitleLines,
 ) -> Evidence {
     let is_country = traits.any(&m.places, COUNTRY);
     // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE").
@@ -440,7 +450,7 @@ fn has_evidence(
     }
     let person_like = !is_country || is_one_of(&GIVEN_NAME_COUNTRIES, word(text, &tokens[i]));
     // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
-    if n == 1 && person_like && !title_line {
+    if n == 1 && person_like {
         let before = i > 0
             && tokens[i].gap == Gap::Space
             && tokens[i - 1].capitalized
@@ -454,7 +464,7 @@ fn has_evidence(
                 && !is_title(text, t)
                 && !lexicon.is_country_name(t.hash)
         });
-        if (before || after) && !after_locative {
+        if (before || after) && !after_locative && !title_lines.is_title_case(text, tokens, i) {
             return Evidence::PartOfName;
         }
     }
@@ -473,29 +483,96 @@ fn is_title(text: &str, t: &Token) -> bool {
     is_one_of(&TITLES, word(text, t))
 }
 
-/// For each token, whether its line is written in title case (a headline),
-/// where capitalised neighbours say nothing about names.
-fn title_case_lines(tokens: &[Token]) -> Vec<bool> {
-    let mut flags = vec![false; tokens.len()];
-    let mut line_start = 0;
+/// Whether lines are written in title case (a headline), where capitalised
+/// neighbours say nothing about names; worked out for a line when first
+/// asked. A line ends at a line break and where a glued word was split
+/// ([`Gap::Break`]).
+#[derive(Default)]
+struct TitleLines {
+    /// The text between two line breaks last worked out.
+    paragraph: std::ops::Range<usize>,
+    /// Where each of its lines starts, and whether it is in title case.
+    lines: Vec<(usize, bool)>,
+}
+
+impl TitleLines {
+    /// Whether the line of token `i` is in title case (`tokens` are those
+    /// of [`tokenize_near_capitals`]).
+    fn is_title_case(&mut self, text: &str, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        if !self.paragraph.contains(&token.start()) {
+            let bytes = text.as_bytes();
+            let start = memchr::memrchr2(b'\n', b'\r', &bytes[..token.start()]).map_or(0, |at| at + 1);
+            let end = memchr::memchr2(b'\n', b'\r', &bytes[token.end()..]).map_or(text.len(), |at| token.end() + at);
+            self.paragraph = start..end;
+            self.lines.clear();
+            if !surely_not_title_case(text, tokens, start..end) {
+                self.lines.extend(
+                    title_case_lines(&tokenize(&text[start..end]))
+                        .into_iter()
+                        .map(|(at, title)| (start + at, title)),
+                );
+            }
+        }
+        self.lines
+            .iter()
+            .rev()
+            .find(|&&(at, _)| at <= token.start())
+            .is_some_and(|&(_, title)| title)
+    }
+}
+
+/// Whether the text between two line breaks, `paragraph`, is one line that
+/// the words of it that [`tokenize_near_capitals`] kept already show not to
+/// be in title case: it holds every capitalised word, so when the words of
+/// more than three bytes among the kept ones that are not capitalised are
+/// already too many, more of them cannot help. `false` when unsure.
+fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < paragraph.start);
+    let (mut capitalised, mut other) = (0usize, 0usize);
+    for t in tokens[first..].iter().take_while(|t| t.start() < paragraph.end) {
+        // A word right after another (a glued word split, "U.K.Київ")
+        // ends a line inside the paragraph.
+        if t.gap == Gap::Break && text[paragraph.start..t.start()].chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        if t.end() - t.start() > 3 {
+            if t.capitalized {
+                capitalised += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    // In title case, at least seven in ten long words are capitalised.
+    capitalised * 10 < (capitalised + other) * 7
+}
+
+/// The lines of `tokens` (all those of one stretch of text without line
+/// breaks), each as the byte offset of its first token and whether it is in
+/// title case: of its words of more than three bytes, three or more, and
+/// seven in ten capitalised.
+fn title_case_lines(tokens: &[Token]) -> Vec<(usize, bool)> {
+    let mut lines: Vec<(usize, bool)> = Vec::new();
     // Words of more than three bytes on the line, and how many are capitalised.
     let (mut long, mut capitalised) = (0usize, 0usize);
-    for end in 0..=tokens.len() {
-        if end == tokens.len() || end > 0 && tokens[end].gap == Gap::Break {
-            if long >= 3 && capitalised * 10 >= long * 7 {
-                flags[line_start..end].iter_mut().for_each(|f| *f = true);
+    for (at, t) in tokens.iter().enumerate() {
+        if at == 0 || t.gap == Gap::Break {
+            if let Some(line) = lines.last_mut() {
+                *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
             }
-            line_start = end;
+            lines.push((t.start(), false));
             (long, capitalised) = (0, 0);
         }
-        if let Some(t) = tokens.get(end)
-            && t.end() - t.start() > 3
-        {
+        if t.end() - t.start() > 3 {
             long += 1;
             capitalised += usize::from(t.capitalized);
         }
     }
-    flags
+    if let Some(line) = lines.last_mut() {
+        *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
+    }
+    lines
 }
 
 #[cfg(test)]

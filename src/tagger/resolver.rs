@@ -17,6 +17,9 @@ const ANCHOR_MARGIN: f64 = 2.0;
 const COUNTRY_BONUS: f64 = 2.0;
 /// Bonus for a candidate near an anchor, by distance band in km.
 const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 5.0), (250.0, 4.0), (800.0, 2.0)];
+/// A difference in latitude (degrees) that alone puts two points more than
+/// 1,100 km apart, beyond the widest nearness band.
+const FAR_LATITUDE: f64 = 10.0;
 /// The most that country and nearness bonuses can add together.
 const MAX_CONTEXT: f64 = COUNTRY_BONUS * 1.5 + NEAR_BONUS[0].1;
 /// Bonus for the candidates of "Paris, Texas" that lie in the place after the comma.
@@ -189,7 +192,7 @@ impl Context {
                 continue;
             };
             let margin = best_score - second;
-            let Some(place) = gazetteer.place(best) else { continue };
+            let Some(place) = gazetteer.summary(best) else { continue };
             let sure = margin >= ANCHOR_MARGIN || m.demonym;
             if !sure {
                 continue;
@@ -218,7 +221,7 @@ impl Context {
 
     /// Context bonus for place `place` as the meaning of match number `at`.
     fn bonus(&self, at: usize, place: u32, gazetteer: &Gazetteer) -> f64 {
-        let Some(p) = gazetteer.place(place) else { return 0.0 };
+        let Some(p) = gazetteer.summary(place) else { return 0.0 };
         // A match does not vouch for itself.
         let named = self.countries.iter().find(|c| c.0 == p.country).map_or(0, |c| {
             if self.vouches[at] == Some(p.country) {
@@ -238,7 +241,7 @@ impl Context {
             if a.at == at {
                 continue;
             }
-            let (dx, dy) = (a.lonlat.x() - p.lon(), a.lonlat.y() - p.lat());
+            let (dx, dy) = (a.lonlat.x() - p.lonlat.x(), a.lonlat.y() - p.lonlat.y());
             let d2 = dx * dx + dy * dy;
             if d2 < nearest3[2].0 {
                 nearest3[2] = (d2, k);
@@ -250,10 +253,13 @@ impl Context {
                 }
             }
         }
+        // Points further apart in latitude alone than the widest band are
+        // further on the sphere too: their distance is not computed.
         let p_cos_lat = cos_lat(p.lonlat);
         let nearest = nearest3
             .iter()
             .filter_map(|&(_, k)| self.anchors.get(k))
+            .filter(|a| (a.lonlat.y() - p.lonlat.y()).abs() <= FAR_LATITUDE)
             .map(|a| a.distance_km(p.lonlat, p_cos_lat))
             .fold(f64::INFINITY, f64::min);
         let near = NEAR_BONUS
