@@ -171,7 +171,7 @@ mod tests {
         assert!(mentions >= 20 * 5, "{mentions} mentions in 20 articles");
         // Made from the same sentences, the articles are still not copies of each other.
         let texts: Vec<&str> = a.iter().map(|x| x.text.as_str()).collect();
-        let groups = crate::corpus::syndication_groups(&texts);
+        let groups = crate::corpus::find_copies(&texts).groups;
         assert!(
             groups.iter().enumerate().filter(|(i, g)| *i == **g).count() >= 18,
             "{groups:?}"

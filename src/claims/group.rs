@@ -30,7 +30,7 @@ pub struct ClaimGroup {
     pub articles: usize,
     /// Number of independent sources: articles that are not copies of each
     /// other, a claim in a passage one article took from another counting
-    /// once (see [`crate::corpus::syndication_groups`], [`crate::corpus::shared_passages`]).
+    /// once (see [`crate::corpus::find_copies`]).
     pub independent_sources: usize,
 }
 

@@ -8,9 +8,7 @@ mod syndication;
 
 pub use corrections::{Correction, corrected};
 pub use filter::ViewFilter;
-pub use syndication::{
-    Copies, SAME_PASSAGE, SIMILAR, SharedPassage, find_copies, shared_passages, similarity, syndication_groups,
-};
+pub use syndication::{Copies, SAME_PASSAGE, SIMILAR, SharedPassage, find_copies, similarity};
 
 use crate::claims::{Claim, ClaimExtractor, ClaimGroup, group_claims};
 use crate::gazetteer::Gazetteer;

@@ -69,16 +69,6 @@ pub fn find_copies(texts: &[&str]) -> Copies {
     Copies { groups, passages }
 }
 
-/// The syndication group of each text (see [`Copies::groups`]).
-pub fn syndication_groups(texts: &[&str]) -> Vec<usize> {
-    find_copies(texts).groups
-}
-
-/// Paragraphs that two texts share (see [`Copies::passages`]).
-pub fn shared_passages(texts: &[&str]) -> Vec<SharedPassage> {
-    find_copies(texts).passages
-}
-
 /// Signs a text and its long paragraphs. Each shingle is hashed once: one
 /// inside a long paragraph goes to the paragraph's signature, which is
 /// merged into the text's; any other goes to the text's directly.
@@ -387,8 +377,8 @@ mod tests {
             "Floods closed roads across the north of the country as rivers rose after three days of heavy rain.";
         assert!(similarity(report, rewrite) > 0.6);
         assert!(similarity(report, other) < 0.05);
-        assert_eq!(syndication_groups(&[report, other, rewrite]), [0, 1, 0]);
-        assert_eq!(syndication_groups(&["too short"]), [0]);
+        assert_eq!(find_copies(&[report, other, rewrite]).groups, [0, 1, 0]);
+        assert_eq!(find_copies(&["too short"]).groups, [0]);
     }
 
     #[test]
@@ -397,7 +387,7 @@ mod tests {
         let first = format!("Markets rose on Tuesday as energy prices fell for a third day in a row.\n{quoted}\n");
         let second =
             format!("Schools reopened across the region after the summer break ended early this year.\n\n{quoted}\n");
-        let shared = shared_passages(&[&first, &second]);
+        let shared = find_copies(&[&first, &second]).passages;
         assert_eq!(shared.len(), 1);
         assert_eq!(&first[shared[0].first.1.clone()], quoted);
         assert_eq!(&second[shared[0].second.1.clone()], quoted);
