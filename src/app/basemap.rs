@@ -3,14 +3,12 @@
 //! R-tree and projected for each frame. No egui here: a frame is plain
 //! screen coordinates the map layer turns into meshes and lines.
 
-use std::collections::HashMap;
-
 use geo::{BoundingRect, MultiPolygon, Simplify, TriangulateEarcut};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 use super::projection::{ScreenView, to_unit};
-use crate::gazetteer::{Gazetteer, Kind, country_outlines, region_shapes};
+use crate::gazetteer::{Gazetteer, Kind, RegionId, country_outlines, region_shapes};
 
 /// Below this zoom the coarse outlines are drawn.
 const COARSE_BELOW_ZOOM: f64 = 4.0;
@@ -63,18 +61,15 @@ impl ShapeMesh {
     /// Appends the triangles, projected, to `out`.
     pub fn project_fill(&self, view: &ScreenView, out: &mut FillMesh) {
         let base = u32::try_from(out.vertices.len()).unwrap_or(u32::MAX);
-        out.vertices
-            .extend(self.vertices.iter().map(|&v| view.unit_to_screen(v)));
+        let t = view.transform();
+        out.vertices.extend(self.vertices.iter().map(|&v| t.apply(v)));
         out.indices.extend(self.indices.iter().map(|i| base + i));
     }
 
     /// Appends the outline rings, projected, to `out`.
     pub fn project_rings(&self, view: &ScreenView, out: &mut Vec<Vec<[f32; 2]>>) {
-        out.extend(
-            self.rings
-                .iter()
-                .map(|r| r.iter().map(|&v| view.unit_to_screen(v)).collect()),
-        );
+        let t = view.transform();
+        out.extend(self.rings.iter().map(|r| r.iter().map(|&v| t.apply(v)).collect()));
     }
 }
 
@@ -223,12 +218,9 @@ impl Basemap {
                 .filter_map(|(i, c)| Some(GeomWithData::new(rectangle(c.fine.bounds?), i)))
                 .collect(),
         );
-        let mut keys: Vec<&String> = region_shapes().keys().collect();
-        keys.sort();
-        let regions: Vec<Vec<Vec<[f64; 2]>>> = keys
+        let regions: Vec<Vec<Vec<[f64; 2]>>> = region_shapes()
             .iter()
-            .filter_map(|k| region_shapes().get(*k))
-            .map(|shape| {
+            .map(|(_, shape)| {
                 shape
                     .0
                     .iter()
@@ -278,10 +270,11 @@ impl Basemap {
         out.labels.sort_by_key(|l| l.rank);
         if view.zoom >= REGIONS_FROM_ZOOM {
             for hit in self.region_tree.locate_in_envelope_intersecting(&envelope) {
+                let t = view.transform();
                 out.regions.extend(
                     self.regions[hit.data]
                         .iter()
-                        .map(|r| r.iter().map(|&v| view.unit_to_screen(v)).collect::<Vec<_>>()),
+                        .map(|r| r.iter().map(|&v| t.apply(v)).collect::<Vec<_>>()),
                 );
             }
         }
@@ -297,16 +290,16 @@ impl Default for Basemap {
 /// Triangulated region outlines for the claims layer, made on first use.
 #[derive(Default)]
 pub struct RegionMeshes {
-    meshes: HashMap<String, Option<ShapeMesh>>,
+    meshes: Vec<Option<ShapeMesh>>,
 }
 
 impl RegionMeshes {
-    /// The mesh of the region with this ISO 3166-2 key.
-    pub fn get(&mut self, key: &str) -> Option<&ShapeMesh> {
-        self.meshes
-            .entry(key.to_string())
-            .or_insert_with(|| crate::gazetteer::region_shape(key).map(ShapeMesh::new))
-            .as_ref()
+    /// The mesh of a region.
+    pub fn get(&mut self, region: RegionId) -> &ShapeMesh {
+        if self.meshes.len() <= region.index() {
+            self.meshes.resize_with(region.index() + 1, || None);
+        }
+        self.meshes[region.index()].get_or_insert_with(|| ShapeMesh::new(region.shape()))
     }
 }
 

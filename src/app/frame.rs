@@ -66,12 +66,13 @@ impl MapFrame {
             let rows = ((view.rect[3] - view.rect[1] + 2.0 * RING_MARGIN) / RING_CELL).ceil() as usize + 1;
             self.ring_cells.clear();
             self.ring_cells.resize(columns * rows, 0);
+            let transform = view.transform();
             for (i, c) in model.claims.iter().enumerate() {
-                let region = c.region.as_deref().and_then(|k| regions.get(k));
+                let region = c.region.map(|r| regions.get(r));
                 if region.is_none() && !inside(c.unit) {
                     continue;
                 }
-                let center = view.unit_to_screen(c.unit);
+                let center = transform.apply(c.unit);
                 let mut shape = ClaimShape {
                     mark: i,
                     center,
@@ -86,8 +87,9 @@ impl MapFrame {
                         mesh.project_rings(view, &mut shape.rings);
                     }
                     None => {
-                        let cx = ((center[0] - x0) / RING_CELL).floor().max(0.0) as usize;
-                        let cy = ((center[1] - y0) / RING_CELL).floor().max(0.0) as usize;
+                        // Casts round towards zero and stop at zero: the floor, clamped.
+                        let cx = ((center[0] - x0) / RING_CELL) as usize;
+                        let cy = ((center[1] - y0) / RING_CELL) as usize;
                         let Some(cell) = self.ring_cells.get_mut(cy * columns + cx.min(columns - 1)) else {
                             continue;
                         };

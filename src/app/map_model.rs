@@ -5,14 +5,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rstar::RTree;
-use rstar::primitives::GeomWithData;
 use serde::{Deserialize, Serialize};
 
-use super::projection::{ScreenView, to_unit};
+use super::projection::{ScreenView, floor_i32, to_unit};
 use crate::claims::Action;
 use crate::corpus::{Corpus, ViewFilter};
-use crate::gazetteer::{Gazetteer, Kind};
+use crate::gazetteer::{Gazetteer, Kind, RegionId};
 
 /// What colours the markers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,7 +48,7 @@ pub struct PlaceMarker {
 }
 
 /// The claims in view about one place with one outcome, drawn once.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ClaimMark {
     /// Index in `Corpus::claims` of the first of them.
     pub claim: usize,
@@ -60,10 +58,10 @@ pub struct ClaimMark {
     pub place: u32,
     /// Its position in unit Mercator coordinates.
     pub unit: [f64; 2],
-    /// The region outline key when the place is a region with one.
-    pub region: Option<Arc<str>>,
-    /// Who holds the place afterwards (ISO code), when known.
-    pub side: Option<Arc<str>>,
+    /// The region's outline when the place is a region with one.
+    pub region: Option<RegionId>,
+    /// Who holds the place afterwards: see [`MapModel::side_of`].
+    pub side: u16,
     /// A small number for the side: 0 when not said, else 1 to 7 (sides
     /// past the seventh share 7); the frame uses it to draw one ring a side.
     pub side_slot: u8,
@@ -106,24 +104,24 @@ struct ClaimRecord {
 
 /// Claims that draw as one mark: same place, same side afterwards, same fading.
 struct ClaimGroup {
-    claims: Vec<ClaimRecord>,
+    /// Where its records end in [`MapIndex::claim_records`] (they start where
+    /// the previous group's end).
+    end: u32,
     mark: ClaimMark,
-    /// The mark's side, as an index into [`MapIndex::sides`].
-    side: u16,
 }
 
 /// What the map model needs of a corpus, arranged once (after loading and
 /// after each correction) so that a filter change is a linear scan of
 /// packed arrays: the mentions counted by place, syndication group and
-/// article, the claims grouped by mark, the legend labels, and an R-tree of
-/// the places.
+/// article, the claims grouped by mark, and the legend labels.
 pub struct MapIndex {
     entries: Vec<Entry>,
     runs: Vec<PlaceRun>,
-    tree: Arc<RTree<GeomWithData<[f64; 2], u32>>>,
     claim_groups: Vec<ClaimGroup>,
-    /// The sides the claims name (`None`: not said), sorted.
-    sides: Vec<Option<Arc<str>>>,
+    /// The claims that name a place, group after group, in claim order within a group.
+    claim_records: Vec<ClaimRecord>,
+    /// The sides the claims name.
+    sides: SideNames,
     /// Each article's label when markers are coloured by article.
     article_labels: Vec<Arc<str>>,
     /// Outlet names, and each article's outlet among them.
@@ -185,12 +183,6 @@ impl MapIndex {
         if let Some(last) = runs.last_mut() {
             last.end = u32::try_from(entries.len()).unwrap_or(u32::MAX);
         }
-        let tree = Arc::new(RTree::bulk_load(
-            runs.iter()
-                .enumerate()
-                .map(|(i, r)| GeomWithData::new(r.unit, u32::try_from(i).unwrap_or(u32::MAX)))
-                .collect(),
-        ));
         let article_labels = corpus
             .articles
             .iter()
@@ -210,12 +202,12 @@ impl MapIndex {
                 })
             })
             .collect();
-        let (claim_groups, sides) = claim_groups(corpus, gazetteer);
+        let (claim_groups, claim_records, sides) = claim_groups(corpus, gazetteer);
         MapIndex {
             entries,
             runs,
-            tree,
             claim_groups,
+            claim_records,
             sides,
             article_labels,
             outlets,
@@ -252,17 +244,27 @@ impl MapIndex {
     }
 }
 
-/// The claims that name a place, grouped by mark, and the sides they name (sorted).
-fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec<Option<Arc<str>>>) {
+/// The sides claims name (ISO codes; `None`: not said), sorted, shared by an index and its models.
+type SideNames = Arc<[Option<Arc<str>>]>;
+
+/// The claims that name a place grouped by mark, their records group after
+/// group, and the sides they name (sorted).
+fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec<ClaimRecord>, SideNames) {
     let mut groups: Vec<ClaimGroup> = Vec::new();
-    let mut group_of: HashMap<(u32, Option<&str>, bool), usize> = HashMap::new();
+    let mut records: Vec<(u32, ClaimRecord)> = Vec::new();
+    let mut group_of: HashMap<(u32, Option<&str>, bool), u32> = HashMap::new();
     let mut side_slots: Vec<&str> = Vec::new();
+    let mut group_sides: Vec<Option<&str>> = Vec::new();
     for (i, c) in corpus.claims.iter().enumerate() {
         let Some(first) = c.places.first() else { continue };
         let Some(p) = gazetteer.place(first.place) else {
             continue;
         };
-        let (Ok(claim), Ok(article)) = (u32::try_from(i), u32::try_from(c.article_index)) else {
+        let (Ok(claim), Ok(article), Ok(next)) = (
+            u32::try_from(i),
+            u32::try_from(c.article_index),
+            u32::try_from(groups.len()),
+        ) else {
             break;
         };
         let record = ClaimRecord {
@@ -275,8 +277,9 @@ fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec
         let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
         let side = c.controller_after.as_ref().map(|s| s.code.as_str());
         let faded = c.hedged || contradicted;
-        if let Some(&g) = group_of.get(&(first.place, side, faded)) {
-            groups[g].claims.push(record);
+        let g = *group_of.entry((first.place, side, faded)).or_insert(next);
+        records.push((g, record));
+        if g != next {
             continue;
         }
         let side_slot = match side {
@@ -289,31 +292,40 @@ fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec
                 u8::try_from(at + 1).unwrap_or(7).min(7)
             }
         };
-        group_of.insert((first.place, side, faded), groups.len());
+        group_sides.push(side);
         groups.push(ClaimGroup {
-            side: 0,
-            claims: vec![record],
+            end: 0,
             mark: ClaimMark {
                 claim: i,
                 count: 1,
                 place: first.place,
                 unit: to_unit(p.lonlat),
-                region: p.polygon.as_deref().map(Arc::from),
-                side: side.map(Arc::from),
+                region: p.polygon.as_deref().and_then(RegionId::of),
+                side: 0,
                 side_slot,
                 faded,
                 area_km2: None,
             },
         });
     }
-    let mut sides: Vec<Option<Arc<str>>> = groups.iter().map(|g| g.mark.side.clone()).collect();
-    sides.sort();
-    sides.dedup();
-    for g in &mut groups {
-        let at = sides.binary_search(&g.mark.side).unwrap_or(0);
-        g.side = u16::try_from(at).unwrap_or(0);
+    // A stable sort keeps each group's records in claim order.
+    records.sort_by_key(|(g, _)| *g);
+    let mut ends = vec![0u32; groups.len()];
+    for (at, (g, _)) in records.iter().enumerate() {
+        if let Some(end) = ends.get_mut(*g as usize) {
+            *end = u32::try_from(at + 1).unwrap_or(u32::MAX);
+        }
     }
-    (groups, sides)
+    let mut sides: Vec<Option<&str>> = group_sides.clone();
+    sides.sort_unstable();
+    sides.dedup();
+    for ((group, end), side) in groups.iter_mut().zip(ends).zip(&group_sides) {
+        group.end = end;
+        let at = sides.binary_search(side).unwrap_or(0);
+        group.mark.side = u16::try_from(at).unwrap_or(0);
+    }
+    let records = records.into_iter().map(|(_, r)| r).collect();
+    (groups, records, sides.into_iter().map(|s| s.map(Arc::from)).collect())
 }
 
 /// The map's content for one filter.
@@ -326,6 +338,8 @@ pub struct MapModel {
     pub legend: Vec<Arc<str>>,
     /// The sides named by the claims in view (`None`: not said), sorted.
     pub sides: Vec<Option<Arc<str>>>,
+    /// Every side the corpus's claims name, which [`ClaimMark::side`] indexes.
+    side_names: SideNames,
     /// Each article's legend index, `None` when it is out of view.
     pub article_colors: Vec<Option<u32>>,
     /// Articles in view.
@@ -334,10 +348,6 @@ pub struct MapModel {
     pub mentions_in_view: usize,
     /// The most independent sources of one place.
     pub max_sources: u32,
-    /// The index's R-tree of places (data: place run).
-    tree: Arc<RTree<GeomWithData<[f64; 2], u32>>>,
-    /// Each place run's marker, `u32::MAX` when the place is out of view.
-    marker_of_run: Vec<u32>,
 }
 
 impl MapModel {
@@ -345,15 +355,11 @@ impl MapModel {
     pub fn build(corpus: &Corpus, index: &MapIndex, filter: &ViewFilter, color_by: ColorBy) -> MapModel {
         let in_view = corpus.in_view(filter);
         let (legend, article_color) = legend(index, &in_view, color_by);
-        let ((markers, mentions_in_view, marker_of_run), (claims, sides)) = rayon::join(
-            || markers(index, filter, &in_view, &article_color, legend.len()),
+        let ((markers, mentions_in_view), (claims, sides)) = rayon::join(
+            || markers(index, filter, &article_color, (color_by, legend.len())),
             || claim_marks(index, filter, &in_view),
         );
-        let article_colors = article_color
-            .iter()
-            .zip(&in_view)
-            .map(|(&c, &v)| v.then_some(c))
-            .collect();
+        let article_colors = article_color.iter().map(|&c| (c != u32::MAX).then_some(c)).collect();
         let max_sources = markers.iter().map(|m| m.sources).max().unwrap_or(1);
         MapModel {
             markers,
@@ -364,26 +370,21 @@ impl MapModel {
             articles_in_view: in_view.iter().filter(|&&v| v).count(),
             mentions_in_view,
             max_sources,
-            tree: Arc::clone(&index.tree),
-            marker_of_run,
+            side_names: Arc::clone(&index.sides),
         }
     }
 
-    /// Indexes of the markers inside a unit-coordinate box.
-    pub fn markers_in(&self, unit_box: [f64; 4]) -> Vec<u32> {
-        let envelope = rstar::AABB::from_corners([unit_box[0], unit_box[1]], [unit_box[2], unit_box[3]]);
-        self.tree
-            .locate_in_envelope(&envelope)
-            .filter_map(|g| self.marker_of_run.get(g.data as usize).copied())
-            .filter(|&m| m != u32::MAX)
-            .collect()
+    /// Who holds a claim mark's place afterwards (ISO code), when known.
+    pub fn side_of(&self, mark: &ClaimMark) -> Option<&str> {
+        self.side_names.get(usize::from(mark.side)).and_then(Option::as_deref)
     }
 }
 
-/// The legend's labels for the articles in view, and each article's legend index.
+/// The legend's labels for the articles in view, and each article's legend
+/// index (`u32::MAX` when the article is out of view).
 fn legend(index: &MapIndex, in_view: &[bool], color_by: ColorBy) -> (Vec<Arc<str>>, Vec<u32>) {
     let mut legend: Vec<Arc<str>> = Vec::with_capacity(in_view.len());
-    let mut article_color: Vec<u32> = vec![0; in_view.len()];
+    let mut article_color: Vec<u32> = vec![u32::MAX; in_view.len()];
     let mut outlet_color: Vec<u32> = vec![u32::MAX; index.outlets.len()];
     for (i, _) in in_view.iter().enumerate().filter(|(_, v)| **v) {
         let next = u32::try_from(legend.len()).unwrap_or(u32::MAX);
@@ -405,63 +406,47 @@ fn legend(index: &MapIndex, in_view: &[bool], color_by: ColorBy) -> (Vec<Arc<str
     (legend, article_color)
 }
 
-/// The markers in view, most mentioned first, the mentions they count, and
-/// each place run's marker.
+/// The markers in view, most mentioned first, and the mentions they count.
+/// `article_color` is each article's legend index, `u32::MAX` for an
+/// article out of view.
 fn markers(
     index: &MapIndex,
     filter: &ViewFilter,
-    in_view: &[bool],
     article_color: &[u32],
-    colors: usize,
-) -> (Vec<PlaceMarker>, usize, Vec<u32>) {
-    let mut markers: Vec<(PlaceMarker, usize)> = Vec::with_capacity(index.runs.len());
-    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(index.runs.len());
+    (color_by, colors): (ColorBy, usize),
+) -> (Vec<PlaceMarker>, usize) {
+    let mut markers: Vec<PlaceMarker> = Vec::with_capacity(index.runs.len());
     let mut mentions_in_view = 0;
     // Mentions per colour for the place at hand, and the colours it touched.
-    let mut per_color: Vec<u32> = vec![0; colors];
+    // A place has one entry an article, so when every article has a colour
+    // of its own, an entry's count is its colour's and no tally is needed.
+    let mut per_color: Vec<u32> = match color_by {
+        ColorBy::Article => Vec::new(),
+        ColorBy::Outlet => vec![0; colors],
+    };
     let mut touched: Vec<u32> = Vec::new();
+    // Boilerplate mentions are added to the count through this mask.
+    let boilerplate = if filter.include_boilerplate { u32::MAX } else { 0 };
     for (r, run) in index.runs.iter().enumerate() {
         if filter.hidden_kinds.contains(&run.kind) {
             continue;
         }
-        let (mut mentions, mut sources, mut last_group) = (0u32, 0u32, u32::MAX);
-        for e in index.run_entries(r) {
-            let counted = if filter.include_boilerplate {
-                e.plain + e.boilerplate
-            } else {
-                e.plain
-            };
-            if counted == 0 || !in_view[e.article as usize] {
-                continue;
-            }
-            mentions += counted;
-            if e.group != last_group {
-                sources += 1;
-                last_group = e.group;
-            }
-            let color = article_color[e.article as usize];
-            if let Some(n) = per_color.get_mut(color as usize) {
-                if *n == 0 {
-                    touched.push(color);
-                }
-                *n += counted;
-            }
-        }
-        let color = touched
-            .iter()
-            .map(|&c| (per_color[c as usize], std::cmp::Reverse(c)))
-            .max()
-            .map_or(0, |(_, c)| c.0);
+        let entries = index.run_entries(r);
+        let (mentions, sources, mut best) = if per_color.is_empty() {
+            count_by_article(entries, article_color, boilerplate)
+        } else {
+            tally_colors(entries, article_color, boilerplate, &mut per_color, &mut touched)
+        };
         for &c in &touched {
+            best = best.max(color_key(per_color[c as usize], c));
             per_color[c as usize] = 0;
         }
         touched.clear();
+        let color = u32::MAX - (best & u64::from(u32::MAX)) as u32;
         if mentions == 0 {
             continue;
         }
         mentions_in_view += mentions as usize;
-        // Most mentions first, then by place: one integer to sort by.
-        let order = (u64::from(u32::MAX - mentions) << 32) | u64::from(run.place);
         let marker = PlaceMarker {
             place: run.place,
             unit: run.unit,
@@ -469,21 +454,62 @@ fn markers(
             sources,
             color,
         };
-        keys.push((order, u32::try_from(markers.len()).unwrap_or(u32::MAX)));
-        markers.push((marker, r));
+        markers.push(marker);
     }
-    keys.sort_unstable();
-    let mut marker_of_run = vec![u32::MAX; index.runs.len()];
-    let sorted = keys
-        .iter()
-        .enumerate()
-        .map(|(m, &(_, k))| {
-            let (marker, r) = &markers[k as usize];
-            marker_of_run[*r] = u32::try_from(m).unwrap_or(u32::MAX);
-            marker.clone()
-        })
-        .collect();
-    (sorted, mentions_in_view, marker_of_run)
+    // Most mentions first, then by place.
+    markers.sort_unstable_by_key(|m| (u32::MAX - m.mentions, m.place));
+    (markers, mentions_in_view)
+}
+
+/// One place's mentions and independent sources in view, and the key
+/// ([`color_key`]) of its best colour, when each article has a colour of
+/// its own. Half the articles may be out of view at random, so the loop
+/// does not branch on it.
+fn count_by_article(entries: &[Entry], article_color: &[u32], boilerplate: u32) -> (u32, u32, u64) {
+    let (mut mentions, mut sources, mut last_group, mut best) = (0u32, 0u32, u32::MAX, 0u64);
+    for e in entries {
+        let color = article_color.get(e.article as usize).copied().unwrap_or(u32::MAX);
+        let counted = (e.plain + (e.boilerplate & boilerplate)) * u32::from(color != u32::MAX);
+        let seen = counted != 0;
+        mentions += counted;
+        sources += u32::from(seen & (e.group != last_group));
+        last_group = if seen { e.group } else { last_group };
+        best = best.max(color_key(counted, color));
+    }
+    (mentions, sources, best)
+}
+
+/// [`count_by_article`] when articles share colours: the mentions of each
+/// colour are added up in `per_color`, and the colours touched listed in
+/// `touched` (the caller reads and clears both).
+fn tally_colors(
+    entries: &[Entry],
+    article_color: &[u32],
+    boilerplate: u32,
+    per_color: &mut [u32],
+    touched: &mut Vec<u32>,
+) -> (u32, u32, u64) {
+    let (mut mentions, mut sources, mut last_group) = (0u32, 0u32, u32::MAX);
+    for e in entries {
+        let color = article_color.get(e.article as usize).copied().unwrap_or(u32::MAX);
+        let counted = e.plain + (e.boilerplate & boilerplate);
+        let Some(n) = per_color.get_mut(color as usize).filter(|_| counted != 0) else {
+            continue;
+        };
+        if *n == 0 {
+            touched.push(color);
+        }
+        *n += counted;
+        mentions += counted;
+        sources += u32::from(e.group != last_group);
+        last_group = e.group;
+    }
+    (mentions, sources, 0)
+}
+
+/// A colour's rank for a place: more mentions first, then the smaller colour.
+fn color_key(mentions: u32, color: u32) -> u64 {
+    (u64::from(mentions) << 32) | u64::from(u32::MAX - color)
 }
 
 /// The claim marks in view, and the sides they name (sorted).
@@ -499,28 +525,36 @@ fn claim_marks(index: &MapIndex, filter: &ViewFilter, in_view: &[bool]) -> (Vec<
     for (hidden, action) in hidden_action.iter_mut().zip(Action::ALL) {
         *hidden = filter.hidden_actions.contains(&action);
     }
+    let mut start = 0;
     for group in &index.claim_groups {
-        if hidden_side[group.side as usize] {
+        let records = index.claim_records.get(start..group.end as usize).unwrap_or(&[]);
+        start = group.end as usize;
+        let side = usize::from(group.mark.side);
+        if hidden_side.get(side).copied().unwrap_or(true) {
             continue;
         }
-        let mut visible = group.claims.iter().filter(|c| {
-            in_view.get(c.article as usize).copied().unwrap_or(false)
-                && (filter.include_hedged || !c.hedged)
-                && !hidden_action[c.action as usize]
-        });
-        let Some(first) = visible.next() else { continue };
-        let (mut count, mut area) = (1, first.area_km2);
-        for c in visible {
-            count += 1;
-            area = area.max(c.area_km2);
+        // Half the articles may be out of view at random: the loop does not branch on it.
+        let (mut first, mut count, mut area) = (u32::MAX, 0, f64::NAN);
+        for c in records {
+            let visible = in_view.get(c.article as usize).copied().unwrap_or(false)
+                & (filter.include_hedged | !c.hedged)
+                & !hidden_action[c.action as usize];
+            count += usize::from(visible);
+            first = if visible { first.min(c.claim) } else { first };
+            area = if visible { area.max(c.area_km2) } else { area };
+        }
+        if count == 0 {
+            continue;
         }
         marks.push(ClaimMark {
-            claim: first.claim as usize,
+            claim: first as usize,
             count,
             area_km2: (!area.is_nan()).then_some(area),
-            ..group.mark.clone()
+            ..group.mark
         });
-        named[group.side as usize] = true;
+        if let Some(n) = named.get_mut(side) {
+            *n = true;
+        }
     }
     let sides = index
         .sides
@@ -570,43 +604,50 @@ pub fn marker_radius(weight: u32, max: u32) -> f32 {
 pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &mut Vec<DrawnMarker>) {
     out.clear();
     let margin = 40.0;
-    let mut visible = model.markers_in(view.unit_box(margin));
-    visible.sort_unstable(); // markers are stored largest first
+    let b = view.unit_box(margin);
     let max = match size_by {
         SizeBy::Mentions => model.markers.first().map_or(1, |m| m.mentions),
         SizeBy::Sources => model.max_sources,
     };
-    // A dense grid of cells over the screen (and its margin): cluster heads by cell.
+    let transform = view.transform();
+    // A dense grid of cells over the screen (and its margin): cluster heads
+    // by cell, each cell a list, oldest first, threaded through `next`
+    // (`u32::MAX` ends it); `tails` holds each list's last.
     let cell = CLUSTER_DISTANCE * 2.0;
     let x0 = view.rect[0] - margin;
     let y0 = view.rect[1] - margin;
     let columns = ((view.rect[2] - view.rect[0] + 2.0 * margin) / cell).ceil() as i32 + 1;
     let rows = ((view.rect[3] - view.rect[1] + 2.0 * margin) / cell).ceil() as i32 + 1;
-    let mut grid: Vec<Vec<u32>> = vec![Vec::new(); (columns.max(1) * rows.max(1)) as usize];
+    let mut heads: Vec<u32> = vec![u32::MAX; (columns.max(1) * rows.max(1)) as usize];
+    let mut tails = heads.clone();
+    let mut next: Vec<u32> = Vec::new();
     let slot =
         |cx: i32, cy: i32| (cx >= 0 && cy >= 0 && cx < columns && cy < rows).then(|| (cy * columns + cx) as usize);
-    for index in visible {
-        let Some(m) = model.markers.get(index as usize) else {
-            continue;
-        };
-        let pos = view.unit_to_screen(m.unit);
+    // Markers are stored largest first; a box test is cheaper than any index at this size.
+    let on_screen = model
+        .markers
+        .iter()
+        .filter(|m| m.unit[0] >= b[0] && m.unit[0] <= b[2] && m.unit[1] >= b[1] && m.unit[1] <= b[3]);
+    for m in on_screen {
+        let pos = transform.apply(m.unit);
         let weight = match size_by {
             SizeBy::Mentions => m.mentions,
             SizeBy::Sources => m.sources,
         };
-        let cx = ((pos[0] - x0) / cell).floor() as i32;
-        let cy = ((pos[1] - y0) / cell).floor() as i32;
+        let cx = floor_i32((pos[0] - x0) / cell);
+        let cy = floor_i32((pos[1] - y0) / cell);
         let mut joined = None;
         'search: for dy in -1..=1 {
             for dx in -1..=1 {
                 let Some(s) = slot(cx + dx, cy + dy) else { continue };
-                for &c in &grid[s] {
-                    let d = &out[c as usize];
+                let mut c = heads[s];
+                while let Some(d) = out.get(c as usize) {
                     let dist = ((d.pos[0] - pos[0]).powi(2) + (d.pos[1] - pos[1]).powi(2)).sqrt();
                     if dist < CLUSTER_DISTANCE.max(d.radius * 0.8) {
                         joined = Some(c as usize);
                         break 'search;
                     }
+                    c = next.get(c as usize).copied().unwrap_or(u32::MAX);
                 }
             }
         }
@@ -618,8 +659,14 @@ pub fn build_frame(model: &MapModel, view: &ScreenView, size_by: SizeBy, out: &m
                 cluster.radius = marker_radius(cluster.weight, max);
             }
             None => {
+                let index = u32::try_from(out.len()).unwrap_or(u32::MAX);
+                next.push(u32::MAX);
                 if let Some(s) = slot(cx, cy) {
-                    grid[s].push(u32::try_from(out.len()).unwrap_or(u32::MAX));
+                    match next.get_mut(tails[s] as usize) {
+                        Some(last) => *last = index,
+                        None => heads[s] = index,
+                    }
+                    tails[s] = index;
                 }
                 out.push(DrawnMarker {
                     pos,
@@ -692,6 +739,75 @@ mod tests {
         );
         let hit = near.iter().find(|d| d.place == kharkiv).unwrap();
         assert_eq!(marker_at(&near, hit.pos).map(|d| d.place), Some(kharkiv));
+    }
+
+    /// Each place's mentions, independent sources and colour counted
+    /// straight from the corpus, mention by mention, as the model should.
+    fn count_directly(
+        corpus: &Corpus,
+        g: &Gazetteer,
+        filter: &ViewFilter,
+        article_colors: &[Option<u32>],
+    ) -> std::collections::BTreeMap<u32, (u32, u32, u32)> {
+        type Tally = (u32, std::collections::BTreeSet<usize>, HashMap<u32, u32>);
+        let mut tally: std::collections::BTreeMap<u32, Tally> = Default::default();
+        for (a, ms) in corpus.mentions.iter().enumerate() {
+            let Some(color) = article_colors[a] else { continue };
+            for (i, m) in ms.iter().enumerate() {
+                if corpus.mention_counts(filter, a, i, g) {
+                    let t = tally.entry(m.place).or_default();
+                    t.0 += 1;
+                    t.1.insert(corpus.syndication[a]);
+                    *t.2.entry(color).or_default() += 1;
+                }
+            }
+        }
+        tally
+            .into_iter()
+            .map(|(place, (mentions, groups, colors))| {
+                let (_, color) = colors.iter().map(|(&c, &n)| (n, std::cmp::Reverse(c))).max().unwrap();
+                (place, (mentions, groups.len() as u32, color.0))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markers_agree_with_a_direct_count_under_every_colouring_and_filter() {
+        let g = Gazetteer::embedded().unwrap();
+        let mut articles = demo_articles();
+        articles.extend(crate::demo::SyntheticCorpus::new(&g).articles(150, 12, 7));
+        let corpus = Corpus::build(articles, &g);
+        let index = MapIndex::new(&corpus, &g);
+        let filters = [
+            ViewFilter::default(),
+            ViewFilter {
+                to: chrono::NaiveDate::from_ymd_opt(2022, 6, 30),
+                include_boilerplate: true,
+                ..ViewFilter::default()
+            },
+            ViewFilter {
+                hidden_kinds: [Kind::Country, Kind::City].into(),
+                sources: vec![corpus.articles[0].source.clone().unwrap_or_default()],
+                ..ViewFilter::default()
+            },
+        ];
+        for filter in &filters {
+            for color_by in [ColorBy::Article, ColorBy::Outlet] {
+                let model = MapModel::build(&corpus, &index, filter, color_by);
+                let direct = count_directly(&corpus, &g, filter, &model.article_colors);
+                let built: std::collections::BTreeMap<u32, (u32, u32, u32)> = model
+                    .markers
+                    .iter()
+                    .map(|m| (m.place, (m.mentions, m.sources, m.color)))
+                    .collect();
+                assert!(built.len() > 3, "{filter:?}");
+                assert_eq!(built, direct, "{filter:?} {color_by:?}");
+                assert!(
+                    model.markers.windows(2).all(|w| w[0].mentions >= w[1].mentions),
+                    "most mentioned first"
+                );
+            }
+        }
     }
 
     #[test]

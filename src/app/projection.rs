@@ -55,13 +55,20 @@ impl ScreenView {
 
     /// Screen position of unit coordinates.
     pub fn unit_to_screen(&self, unit: [f64; 2]) -> [f32; 2] {
-        let s = self.scale();
-        let cx = f64::from(self.rect[0] + self.rect[2]) / 2.0;
-        let cy = f64::from(self.rect[1] + self.rect[3]) / 2.0;
-        [
-            (cx + (unit[0] - self.center[0]) * s) as f32,
-            (cy + (unit[1] - self.center[1]) * s) as f32,
-        ]
+        self.transform().apply(unit)
+    }
+
+    /// The view's unit-to-screen arithmetic with its constants worked out,
+    /// for loops that project many points.
+    pub fn transform(&self) -> ScreenTransform {
+        ScreenTransform {
+            scale: self.scale(),
+            screen_center: [
+                f64::from(self.rect[0] + self.rect[2]) / 2.0,
+                f64::from(self.rect[1] + self.rect[3]) / 2.0,
+            ],
+            unit_center: self.center,
+        }
     }
 
     /// Screen position of lon/lat.
@@ -117,6 +124,33 @@ impl ScreenView {
     }
 }
 
+/// Unit coordinates to screen positions for one view (see [`ScreenView::transform`]).
+#[derive(Clone, Copy, Debug)]
+pub struct ScreenTransform {
+    scale: f64,
+    screen_center: [f64; 2],
+    unit_center: [f64; 2],
+}
+
+impl ScreenTransform {
+    /// Screen position of unit coordinates.
+    #[inline]
+    pub fn apply(&self, unit: [f64; 2]) -> [f32; 2] {
+        [
+            (self.screen_center[0] + (unit[0] - self.unit_center[0]) * self.scale) as f32,
+            (self.screen_center[1] + (unit[1] - self.unit_center[1]) * self.scale) as f32,
+        ]
+    }
+}
+
+/// The largest integer not above `x` (for screen grids; `f32::floor` is a
+/// library call on the baseline x86-64 target).
+#[inline]
+pub fn floor_i32(x: f32) -> i32 {
+    let t = x as i32;
+    t - i32::from(t as f32 > x)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +164,13 @@ mod tests {
         assert!(kyiv[0] < kharkiv[0] && kyiv[1] < kharkiv[1], "Kyiv is west and north");
         let back = view.unproject(kyiv);
         assert!((back.x() - 30.5).abs() < 1e-4 && (back.y() - 50.45).abs() < 1e-4);
+    }
+
+    #[test]
+    fn floor_rounds_down_on_both_sides_of_zero() {
+        for x in [-2.5f32, -1.0, -0.25, 0.0, 0.75, 1.0, 3.999, 1e6] {
+            assert_eq!(floor_i32(x), x.floor() as i32, "{x}");
+        }
     }
 
     #[test]

@@ -116,6 +116,10 @@ pub struct AppState {
     redo: Vec<Vec<Correction>>,
     index: Option<MapIndex>,
     model: Option<MapModel>,
+    /// Articles per day of the corpus, by day (counted when a corpus arrives).
+    days: Vec<(NaiveDate, usize)>,
+    /// The article list's rows (see [`article_rows`]).
+    article_rows: Vec<(usize, bool)>,
 }
 
 impl AppState {
@@ -137,6 +141,8 @@ impl AppState {
             redo: Vec::new(),
             index: None,
             model: None,
+            days: Vec::new(),
+            article_rows: Vec::new(),
         }
     }
 
@@ -201,9 +207,7 @@ impl AppState {
                     self.reader = None;
                 }
                 self.preview = Some(corpus.articles.len());
-                self.corpus = Some(*corpus);
-                self.index = None;
-                self.model = None;
+                self.set_corpus(*corpus);
             }
             LoadEvent::Done(loaded) => {
                 if loaded.cancelled {
@@ -219,14 +223,25 @@ impl AppState {
                     self.selection = Selection::None;
                     self.reader = None;
                 }
-                self.corpus = Some(loaded.corpus);
+                self.set_corpus(loaded.corpus);
                 self.project = loaded.project;
                 self.job = None;
                 self.progress = None;
-                self.index = None;
-                self.model = None;
             }
         }
+    }
+
+    /// Shows `corpus` in place of the one shown.
+    fn set_corpus(&mut self, corpus: Corpus) {
+        let mut days: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+        for d in corpus.articles.iter().filter_map(|a| a.date) {
+            *days.entry(d).or_default() += 1;
+        }
+        self.days = days.into_iter().collect();
+        self.article_rows = article_rows(&corpus.syndication);
+        self.corpus = Some(corpus);
+        self.index = None;
+        self.model = None;
     }
 
     /// The project file, when there is one.
@@ -312,24 +327,17 @@ impl AppState {
 
     /// The first and last article dates of the corpus.
     pub fn date_span(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let dates = self.corpus.as_ref()?.articles.iter().filter_map(|a| a.date);
-        let (min, max) = dates.fold((None, None), |(lo, hi): (Option<NaiveDate>, Option<NaiveDate>), d| {
-            (Some(lo.map_or(d, |l| l.min(d))), Some(hi.map_or(d, |h| h.max(d))))
-        });
-        Some((min?, max?))
+        Some((self.days.first()?.0, self.days.last()?.0))
     }
 
-    /// Articles per day.
-    pub fn articles_per_day(&self) -> BTreeMap<NaiveDate, usize> {
-        let mut days = BTreeMap::new();
-        for d in self
-            .corpus
-            .iter()
-            .flat_map(|c| c.articles.iter().filter_map(|a| a.date))
-        {
-            *days.entry(d).or_default() += 1;
-        }
-        days
+    /// The number of articles of each day that has any, by day.
+    pub fn articles_per_day(&self) -> &[(NaiveDate, usize)] {
+        &self.days
+    }
+
+    /// The article list's rows: (article, indented), originals each followed by their copies.
+    pub fn article_rows(&self) -> &[(usize, bool)] {
+        &self.article_rows
     }
 
     /// Moves the play window one day on: the range becomes the next
@@ -564,5 +572,38 @@ impl AppState {
         let count = collection["features"].as_array().map_or(0, Vec::len);
         write_geojson(path, &collection).map_err(|e| format!("{}: {e}", path.display()))?;
         Ok(count)
+    }
+}
+
+/// Rows of the article list: (article, indented), originals each followed by
+/// their copies (`syndication` holds each article's original).
+fn article_rows(syndication: &[usize]) -> Vec<(usize, bool)> {
+    let mut rows = Vec::with_capacity(syndication.len());
+    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); syndication.len()];
+    for (i, &original) in syndication.iter().enumerate() {
+        if original != i && original < copies.len() {
+            copies[original].push(i);
+        }
+    }
+    for (i, &original) in syndication.iter().enumerate() {
+        if original == i || original >= copies.len() {
+            rows.push((i, false));
+            rows.extend(copies[i].iter().map(|&c| (c, true)));
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article_rows;
+
+    #[test]
+    fn copies_follow_their_original_indented() {
+        // 0 original, 1 original, 2 copies 0, 3 copies 1, 4 copies 0
+        assert_eq!(
+            article_rows(&[0, 1, 0, 1, 0]),
+            vec![(0, false), (2, true), (4, true), (1, false), (3, true)]
+        );
     }
 }

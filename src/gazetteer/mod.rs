@@ -26,7 +26,7 @@ pub use import::{LoadProgress, LoadReport};
 pub use place::{CountryCode, Kind, Place, PlaceId, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
 pub use search::PlaceSearch;
-pub use shapes::{CountryOutline, country_outlines, region_shape, region_shapes};
+pub use shapes::{CountryOutline, RegionId, country_outlines, region_shape, region_shapes};
 pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 
 use name_table::{NameTable, NameTableBuilder};

@@ -2,7 +2,6 @@
 //! simplified to 0.02°), embedded compressed and decoded on first use.
 //! Regions are keyed by ISO 3166-2, the key in [`crate::gazetteer::Place::polygon`].
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -13,21 +12,53 @@ static COUNTRIES_GZ: &[u8] = include_bytes!("../../gazetteer/countries.tsv.gz");
 
 /// The outline of the region with this ISO 3166-2 code ("UA-65"), lon/lat.
 pub fn region_shape(key: &str) -> Option<&'static MultiPolygon<f64>> {
-    region_shapes().get(key)
+    RegionId::of(key).map(RegionId::shape)
 }
 
-/// Every region outline by ISO 3166-2 code.
-pub fn region_shapes() -> &'static HashMap<String, MultiPolygon<f64>> {
-    static SHAPES: OnceLock<HashMap<String, MultiPolygon<f64>>> = OnceLock::new();
+/// Every region outline with its ISO 3166-2 code, sorted by code.
+pub fn region_shapes() -> &'static [(String, MultiPolygon<f64>)] {
+    static SHAPES: OnceLock<Vec<(String, MultiPolygon<f64>)>> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        gunzip(REGIONS_GZ)
+        let mut shapes: Vec<(String, MultiPolygon<f64>)> = gunzip(REGIONS_GZ)
             .lines()
             .filter_map(|line| {
                 let (key, json) = line.split_once('\t')?;
                 Some((key.to_string(), multipolygon(json)?))
             })
-            .collect()
+            .collect();
+        shapes.sort_by(|a, b| a.0.cmp(&b.0));
+        shapes.dedup_by(|a, b| a.0 == b.0);
+        shapes
     })
+}
+
+/// A region outline's number among [`region_shapes`], so that a frame can
+/// find a region's shape without hashing its code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RegionId(u32);
+
+impl RegionId {
+    /// The number of the region with this ISO 3166-2 code, if it has an outline.
+    pub fn of(key: &str) -> Option<RegionId> {
+        let at = region_shapes().binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        u32::try_from(at).ok().map(RegionId)
+    }
+
+    /// The region's place among [`region_shapes`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The region's ISO 3166-2 code.
+    pub fn key(self) -> &'static str {
+        region_shapes().get(self.index()).map_or("", |(k, _)| k.as_str())
+    }
+
+    /// The region's outline, lon/lat.
+    pub fn shape(self) -> &'static MultiPolygon<f64> {
+        static EMPTY: MultiPolygon<f64> = MultiPolygon(Vec::new());
+        region_shapes().get(self.index()).map_or(&EMPTY, |(_, s)| s)
+    }
 }
 
 /// A country of the basemap (Natural Earth admin-0, German point of view:
@@ -110,6 +141,9 @@ mod tests {
         let crimea = region_shape("UA-43").expect("Crimea outline");
         assert!(crimea.contains(&Point::new(34.1, 44.95)));
         assert!(region_shape("XX-99").is_none());
+        let id = RegionId::of("UA-63").unwrap();
+        assert_eq!(id.key(), "UA-63");
+        assert!(std::ptr::eq(id.shape(), kharkiv));
     }
 
     #[test]

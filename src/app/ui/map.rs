@@ -15,7 +15,7 @@ use crate::app::frame::MapFrame;
 use crate::app::map_model::marker_at;
 use crate::app::projection::{ScreenView, from_unit};
 use crate::app::state::{AppState, Selection};
-use crate::gazetteer::region_shape;
+use crate::gazetteer::RegionId;
 
 /// Radius of a claim's ring where its place has no marker of its own, in points.
 const RING_RADIUS: f32 = 13.0;
@@ -188,7 +188,7 @@ impl Layers<'_> {
         let circles = state.settings.show_area_circles;
         let selection = state.selection;
         let mut claim_rings: Vec<(usize, Pos2, f32)> = Vec::new();
-        let mut claim_regions: Vec<(usize, Arc<str>)> = Vec::new();
+        let mut claim_regions: Vec<(usize, RegionId)> = Vec::new();
         match state.model() {
             Some(model) => self
                 .frame
@@ -229,7 +229,7 @@ impl Layers<'_> {
                 let Some(c) = model.claims.get(shape.mark) else {
                     continue;
                 };
-                let color = colors::side(c.side.as_deref());
+                let color = colors::side(model.side_of(c));
                 let selected = selection == Selection::Claim(c.claim);
                 let alpha = if c.faded { 0.25 } else { 0.45 };
                 let at = pos(shape.center);
@@ -253,8 +253,8 @@ impl Layers<'_> {
                             Stroke::new(width, color),
                         ));
                     }
-                    if let Some(key) = &c.region {
-                        claim_regions.push((c.claim, key.clone()));
+                    if let Some(region) = c.region {
+                        claim_regions.push((c.claim, region));
                     }
                 }
                 if circles && let Some(km2) = c.area_km2 {
@@ -348,7 +348,7 @@ impl Layers<'_> {
         view: &ScreenView,
         state: &mut AppState,
         rings: &[(usize, Pos2, f32)],
-        regions: &[(usize, Arc<str>)],
+        regions: &[(usize, RegionId)],
     ) -> Option<(Point<f64>, f64)> {
         let pointer = response.hover_pos();
         let hit = pointer
@@ -397,7 +397,7 @@ impl Layers<'_> {
         let in_region = regions
             .iter()
             .rev()
-            .find(|(_, key)| region_shape(key).is_some_and(|s| s.contains(&lonlat)));
+            .find(|(_, region)| region.shape().contains(&lonlat));
         match in_region {
             Some((claim, _)) => state.select_claim(*claim),
             None => state.selection = Selection::None,

@@ -38,31 +38,12 @@ fn swatch(ui: &mut Ui, color: Option<Color32>) {
     };
 }
 
-/// Rows of the article list: (article, indent), originals each followed by their copies.
-fn article_rows(syndication: &[usize]) -> Vec<(usize, bool)> {
-    let mut rows = Vec::with_capacity(syndication.len());
-    let mut copies: Vec<Vec<usize>> = vec![Vec::new(); syndication.len()];
-    for (i, &original) in syndication.iter().enumerate() {
-        if original != i && original < copies.len() {
-            copies[original].push(i);
-        }
-    }
-    for (i, &original) in syndication.iter().enumerate() {
-        if original == i || original >= copies.len() {
-            rows.push((i, false));
-            rows.extend(copies[i].iter().map(|&c| (c, true)));
-        }
-    }
-    rows
-}
-
 fn articles(ui: &mut Ui, state: &mut AppState) {
     let Some(corpus) = &state.corpus else {
         ui.label("Loading…");
         return;
     };
     let total = corpus.articles.len();
-    let rows = article_rows(&corpus.syndication);
     let colors_of: Vec<Option<u32>> = state.model().map(|m| m.article_colors.clone()).unwrap_or_default();
     let Some(corpus) = &state.corpus else { return };
     let in_view = colors_of.iter().filter(|c| c.is_some()).count();
@@ -85,8 +66,8 @@ fn articles(ui: &mut Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()
         .id_salt("article-list")
         .max_height(300.0)
-        .show_rows(ui, row_height, rows.len(), |ui, range| {
-            for &(i, indented) in &rows[range] {
+        .show_rows(ui, row_height, state.article_rows().len(), |ui, range| {
+            for &(i, indented) in state.article_rows().get(range).unwrap_or(&[]) {
                 let a = &corpus.articles[i];
                 ui.horizontal(|ui| {
                     ui.set_min_height(row_height - 4.0);
@@ -239,7 +220,7 @@ fn dates(ui: &mut Ui, state: &mut AppState, widgets: &mut Widgets) {
 
 fn histogram(ui: &mut Ui, state: &AppState, first: NaiveDate, span: i64) {
     let per_day = state.articles_per_day();
-    let max = per_day.values().copied().max().unwrap_or(1).max(1);
+    let max = per_day.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
     let width = ui.available_width().min(300.0);
     let (rect, response) = ui.allocate_exact_size(vec2(width, 36.0), Sense::hover());
     let painter = ui.painter_at(rect);
@@ -247,7 +228,7 @@ fn histogram(ui: &mut Ui, state: &AppState, first: NaiveDate, span: i64) {
     let days = span + 1;
     let bar = rect.width() / days as f32;
     let filter = &state.settings.filter;
-    for (date, count) in &per_day {
+    for (date, count) in per_day {
         let n = (*date - first).num_days();
         let h = rect.height() * (*count as f32 / max as f32);
         let x = rect.left() + n as f32 * bar;
@@ -476,17 +457,3 @@ pub fn legend(ui: &mut Ui, state: &mut AppState) {
 
 /// Legend rows before "and N more".
 const LEGEND_ROWS: usize = 8;
-
-#[cfg(test)]
-mod tests {
-    use super::article_rows;
-
-    #[test]
-    fn copies_follow_their_original_indented() {
-        // 0 original, 1 original, 2 copies 0, 3 copies 1, 4 copies 0
-        assert_eq!(
-            article_rows(&[0, 1, 0, 1, 0]),
-            vec![(0, false), (2, true), (4, true), (1, false), (3, true)]
-        );
-    }
-}
