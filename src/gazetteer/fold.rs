@@ -206,6 +206,16 @@ pub fn name_hash(folded: &str) -> u64 {
     name_hash_bytes(folded.as_bytes())
 }
 
+/// [`name_hash`] of the ASCII lower case of `word`, which is its fold when
+/// it holds only ASCII letters and digits ("Kharkiv", "B52"): no folded text
+/// is built.
+pub fn ascii_name_hash(word: &[u8]) -> u64 {
+    finish_hash(
+        word.iter()
+            .fold(FNV_OFFSET, |h, &b| fnv_step(h, b.to_ascii_lowercase())),
+    )
+}
+
 /// [`name_hash`] of a folded name given as its UTF-8 bytes.
 pub fn name_hash_bytes(folded: &[u8]) -> u64 {
     finish_hash(folded.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b)))

@@ -20,7 +20,7 @@ pub const CONNECTORS: [&str; 14] = [
 ];
 
 /// Words before a name that say "this is a place" ("in Reading", "near Nice").
-pub const LOCATIVES: [&str; 18] = [
+pub static LOCATIVES: WordList = WordList::new(&[
     "in",
     "at",
     "near",
@@ -39,11 +39,11 @@ pub const LOCATIVES: [&str; 18] = [
     "entered",
     "liberated",
     "captured",
-];
+]);
 
 /// Capitalised words that may follow a place name without making it part of
 /// a person's or organisation's name ("Kharkiv Governor", "Ukraine President").
-pub const TITLES: [&str; 24] = [
+pub static TITLES: WordList = WordList::new(&[
     "president",
     "prime",
     "minister",
@@ -68,11 +68,11 @@ pub const TITLES: [&str; 24] = [
     "region",
     "oblast",
     "city",
-];
+]);
 
 /// Capitalised words at a sentence start that say nothing about the name
 /// after them ("The Kharkiv region", "After Izium fell").
-pub const FUNCTION_WORDS: [&str; 40] = [
+pub static FUNCTION_WORDS: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -113,13 +113,13 @@ pub const FUNCTION_WORDS: [&str; 40] = [
     "now",
     "only",
     "even",
-];
+]);
 
 /// Country names that are also given names ("Jordan Henderson", "Chad
 /// Smith"): only these countries can be part of a person's name.
-pub const GIVEN_NAME_COUNTRIES: [&str; 8] = [
+pub static GIVEN_NAME_COUNTRIES: WordList = WordList::new(&[
     "jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon", "china",
-];
+]);
 
 /// Where a demonym points: a place index in the gazetteer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -240,9 +240,49 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// Whether `word` is one of `list` (lower-case words), ignoring ASCII case.
-pub fn is_one_of(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// A short list of lower-case ASCII words, matched ignoring ASCII case. The
+/// lengths and first letters of its words are kept as bits, which turn most
+/// other words away without comparing them with each word of the list.
+pub struct WordList {
+    words: &'static [&'static str],
+    /// For each length below [`WordList::MAX_LEN`], a bit for each first letter (`a` is bit 0).
+    shapes: [u32; WordList::MAX_LEN],
+}
+
+impl WordList {
+    /// Words are shorter than this.
+    const MAX_LEN: usize = 32;
+
+    /// The list of `words`, each starting with a lower-case ASCII letter
+    /// and shorter than 32 bytes (checked at compile time).
+    pub const fn new(words: &'static [&'static str]) -> WordList {
+        let mut shapes = [0u32; WordList::MAX_LEN];
+        let mut k = 0;
+        while k < words.len() {
+            let word = words[k].as_bytes();
+            assert!(!word.is_empty() && word.len() < WordList::MAX_LEN && word[0].is_ascii_lowercase());
+            shapes[word.len()] |= 1 << (word[0] - b'a');
+            k += 1;
+        }
+        WordList { words, shapes }
+    }
+
+    /// False when `word` is surely not in the list (no word of the list has
+    /// its length and first letter, ignoring ASCII case); true when it may be.
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        match bytes.first() {
+            Some(&first) if bytes.len() < WordList::MAX_LEN && first.is_ascii_alphabetic() => {
+                self.shapes[bytes.len()] & (1 << (first.to_ascii_lowercase() - b'a')) != 0
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `word` is one of the list's words, ignoring ASCII case.
+    pub fn contains(&self, word: &str) -> bool {
+        self.may_hold(word) && self.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -257,5 +297,35 @@ fn plural(folded: &str) -> String {
         folded.to_string()
     } else {
         format!("{folded}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_find_their_words_in_any_case_and_nothing_else() {
+        let mut text = String::new();
+        for entry in std::fs::read_dir("../shared/articles").unwrap() {
+            text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        for list in [&LOCATIVES, &TITLES, &FUNCTION_WORDS, &GIVEN_NAME_COUNTRIES] {
+            for word in list.words {
+                assert!(
+                    list.contains(word) && list.contains(&word.to_ascii_uppercase()),
+                    "{word}"
+                );
+            }
+            // Every word of real text (and its pieces) answers as a plain
+            // comparison with each word of the list does.
+            for word in text
+                .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+                .chain(["", "ü", "Ünder"])
+            {
+                let expected = list.words.iter().any(|w| w.eq_ignore_ascii_case(word));
+                assert_eq!(list.contains(word), expected, "{word:?}");
+            }
+        }
     }
 }

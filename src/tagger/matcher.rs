@@ -5,7 +5,7 @@
 use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
-use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES, is_one_of};
+use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES, WordList};
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
@@ -250,39 +250,39 @@ enum Evidence {
 }
 
 fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens[i].gap == Gap::Space && is_one_of(&LOCATIVES, word(text, &tokens[i - 1]))
+    i > 0 && tokens[i].gap == Gap::Space && LOCATIVES.contains(word(text, &tokens[i - 1]))
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start()..t.end()]
 }
 
-/// Whether tokens `i..i+n` can form one name: joined by spaces, hyphens or
-/// an abbreviation's dot, with lower-case words only as inner connectors,
-/// and no possessive before the last word.
-fn joinable(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
-    let last = i + n - 1;
-    if last >= tokens.len() || !tokens[last].capitalized && n > 1 {
-        return false;
-    }
-    for (k, t) in tokens.iter().enumerate().take(last + 1).skip(i) {
-        if k > i && !matches!(t.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot) {
-            return false;
-        }
-        if k < last && t.possessive {
-            return false;
+/// How many tokens from `i` (at most `max`) can be part of one name: joined
+/// by spaces, hyphens or an abbreviation's dot, capitalised or connectors,
+/// and no possessive but on the last. Tokens `i..i+n` form one name when
+/// `n` is at most this and the last of them is capitalised (or `n` is 1).
+fn joinable_run(text: &str, tokens: &[Token], i: usize, max: usize) -> usize {
+    let mut run = 0;
+    while run < max {
+        let Some(t) = tokens.get(i + run) else { break };
+        if run > 0 && !matches!(t.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot) {
+            break;
         }
         if !t.capitalized && !CONNECTORS.contains(&word(text, t)) {
-            return false;
+            break;
+        }
+        run += 1;
+        if t.possessive {
+            break;
         }
     }
-    true
+    run
 }
 
 /// What the name table's filters say of each capitalised word: whether it
 /// may be a name ([`MAY_NAME`]) and whether it may start a longer one
 /// ([`MAY_START_NAME`], asked only where the next word can continue a name:
-/// elsewhere no longer run is [`joinable`]). Read for all words in one pass,
+/// elsewhere no longer run is joinable, see [`joinable_run`]). Read for all words in one pass,
 /// where the processor overlaps the filters' cache misses instead of waiting
 /// for each in turn.
 fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
@@ -329,8 +329,9 @@ fn longest_place(
     } else {
         1
     };
-    for n in (1..=max).rev() {
-        if !joinable(text, tokens, i, n) || n == 1 && filters & MAY_NAME == 0 {
+    let run = joinable_run(text, tokens, i, max);
+    for n in (1..=run).rev() {
+        if n > 1 && !tokens[i + n - 1].capitalized || n == 1 && filters & MAY_NAME == 0 {
             continue;
         }
         let places = gazetteer.indexes_for_hash(spans.get(n));
@@ -348,11 +349,12 @@ fn longest_place(
 /// A run of words from `i` that is never a place ("Daily Mail", "NATO").
 fn not_place_run(tokens: &[Token], i: usize, lexicon: &Lexicon, spans: &mut SpanHashes) -> Option<usize> {
     let max = lexicon.longest_not_place.min(tokens.len() - i);
-    (1..=max).rev().find(|&n| {
-        let connected =
-            (i + 1..i + n).all(|k| matches!(tokens[k].gap, Gap::Space | Gap::Hyphen) && tokens[k].capitalized);
-        connected && lexicon.is_not_place(spans.get(n))
-    })
+    // Capitalised words joined by spaces or hyphens.
+    let connected = 1 + tokens[i + 1..i + max]
+        .iter()
+        .take_while(|t| matches!(t.gap, Gap::Space | Gap::Hyphen) && t.capitalized)
+        .count();
+    (1..=connected).rev().find(|&n| lexicon.is_not_place(spans.get(n)))
 }
 
 /// A demonym run from `i` ("Ukrainian", "South Korean", "Russians").
@@ -363,13 +365,14 @@ fn demonym_run(
     spans: &mut SpanHashes,
 ) -> Option<(usize, super::lexicon::Demonym)> {
     let max = lexicon.longest_demonym.min(tokens.len() - i);
-    (1..=max).rev().find_map(|n| {
-        if !(i + 1..i + n).all(|k| tokens[k].gap == Gap::Space && tokens[k].capitalized) {
-            return None;
-        }
-        let d = lexicon.demonym(spans.get(n))?;
-        Some((n, d))
-    })
+    // Capitalised words joined by spaces.
+    let connected = 1 + tokens[i + 1..i + max]
+        .iter()
+        .take_while(|t| t.gap == Gap::Space && t.capitalized)
+        .count();
+    (1..=connected)
+        .rev()
+        .find_map(|n| Some((n, lexicon.demonym(spans.get(n))?)))
 }
 
 /// A qualifier word right after the name ("Kherson region", "Dnipro river"):
@@ -410,10 +413,28 @@ fn qualifier_before(text: &str, tokens: &[Token], i: usize, scratch: &mut String
     qualifier_word(word(text, &tokens[i - 2]), scratch)
 }
 
+/// The qualifier words, as a [`WordList`] that turns most other words away.
+static QUALIFIER_WORDS: WordList = WordList::new(&QUALIFIER_WORD_TEXTS);
+
+/// The word of each qualifier, in the order of [`QUALIFIERS`].
+static QUALIFIER_WORD_TEXTS: [&str; QUALIFIERS.len()] = {
+    let mut words = [""; QUALIFIERS.len()];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        words[k] = QUALIFIERS[k].word;
+        k += 1;
+    }
+    words
+};
+
 /// The qualifier a word is, if it is one ("Region", "oblast").
 fn qualifier_word(word: &str, scratch: &mut String) -> Option<&'static Qualifier> {
     if word.bytes().all(|b| b.is_ascii_alphabetic()) {
-        // Plain letters fold to their lower case (the table's words are folded).
+        // Plain letters fold to their lower case (the table's words are
+        // folded).
+        if !QUALIFIER_WORDS.may_hold(word) {
+            return None;
+        }
         return QUALIFIERS.iter().find(|q| q.word.eq_ignore_ascii_case(word));
     }
     fold_into(word, scratch);
@@ -448,7 +469,7 @@ fn has_evidence(
     {
         return Evidence::Word;
     }
-    let person_like = !is_country || is_one_of(&GIVEN_NAME_COUNTRIES, word(text, &tokens[i]));
+    let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(word(text, &tokens[i]));
     // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
     if n == 1 && person_like {
         let before = i > 0
@@ -476,11 +497,11 @@ fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_function_word(text: &str, t: &Token) -> bool {
-    is_one_of(&FUNCTION_WORDS, word(text, t))
+    FUNCTION_WORDS.contains(word(text, t))
 }
 
 fn is_title(text: &str, t: &Token) -> bool {
-    is_one_of(&TITLES, word(text, t))
+    TITLES.contains(word(text, t))
 }
 
 /// Whether lines are written in title case (a headline), where capitalised
@@ -580,6 +601,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn joinable_runs_stop_at_punctuation_possessives_and_lower_case_words() {
+        let run = |text: &str, max: usize| {
+            let tokens = tokenize(text);
+            joinable_run(text, &tokens, 0, max)
+        };
+        assert_eq!(run("Sea of Azov coast", 6), 3);
+        assert_eq!(run("Rostov-on-Don region", 6), 3);
+        assert_eq!(run("St. Petersburg", 6), 2);
+        assert_eq!(run("Kyiv's Independence Square", 6), 1);
+        assert_eq!(run("New York's mayor", 6), 2);
+        assert_eq!(run("Kharkiv, Ukraine", 6), 1);
+        assert_eq!(run("Kharkiv\nUkraine", 6), 1);
+        assert_eq!(run("Bosnia and Herzegovina", 2), 2);
+        assert_eq!(run("A B C D E F G H", 6), 6);
+    }
+
+    #[test]
     fn qualifier_words_are_found_whatever_their_case() {
         let mut scratch = String::new();
         // The fast path compares plain words with the table ignoring case,
@@ -591,5 +629,12 @@ mod tests {
         assert_eq!(qualifier_word("OBLAST", &mut scratch).map(|q| q.word), Some("oblast"));
         assert_eq!(qualifier_word("Óblast", &mut scratch).map(|q| q.word), Some("oblast"));
         assert_eq!(qualifier_word("regions", &mut scratch), None);
+        for q in QUALIFIERS {
+            let upper = q.word.to_ascii_uppercase();
+            assert_eq!(qualifier_word(&upper, &mut scratch).map(|q| q.word), Some(q.word));
+        }
+        for word in ["reg", "Regional", "citadel", "sear", "Town's", "the", ""] {
+            assert_eq!(qualifier_word(word, &mut scratch), None, "{word}");
+        }
     }
 }

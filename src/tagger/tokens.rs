@@ -54,7 +54,7 @@ impl Token {
     }
 }
 
-use crate::gazetteer::fold::{fold_hash, name_hash_bytes};
+use crate::gazetteer::fold::{ascii_name_hash, fold_hash};
 
 /// Abbreviations after which a period does not end a name ("St. Petersburg").
 const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
@@ -121,11 +121,7 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
             if !b.is_ascii_uppercase()
                 && let Some(end) = plain_word_end(bytes, pos)
             {
-                let gap = match previous {
-                    None => Gap::Start,
-                    Some(_) if pos == gap_start + 1 && bytes[gap_start] == b' ' => Gap::Space,
-                    Some((p_start, p_end)) => classify_gap(&text[gap_start..pos], &text[p_start..p_end]),
-                };
+                let gap = gap_before(text, previous, gap_start, pos);
                 let Some(token) = plain_token(pos, end, gap) else { break };
                 tokens.push(token);
                 if NEAR_CAPITALS {
@@ -155,21 +151,33 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
                 gap_start = end;
                 continue;
             }
+            // A capitalised word of ASCII letters ("Kharkiv"), the next most
+            // common: no initials, apostrophes or glued words to look for,
+            // and its lower case is its fold.
+            if let Some(end) = plain_capitalised_end(bytes, pos) {
+                let gap = gap_before(text, previous, gap_start, pos);
+                let Some(token) = plain_token(pos, end, gap) else { break };
+                tokens.push(Token {
+                    capitalized: true,
+                    hash: ascii_name_hash(&bytes[pos..end]),
+                    ..token
+                });
+                stoppers = 0;
+                previous = Some((pos, end));
+                pos = end;
+                gap_start = end;
+                continue;
+            }
         } else {
             let Some(c) = char_at(text, pos) else { break };
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 pos += c.len_utf8();
                 continue;
             }
         }
         let start = pos;
         let (end, possessive) = word_end(text, pos);
-        let gap = match previous {
-            None => Gap::Start,
-            // The common case: one space.
-            Some(_) if start == gap_start + 1 && bytes[gap_start] == b' ' => Gap::Space,
-            Some((p_start, p_end)) => classify_gap(&text[gap_start..start], &text[p_start..p_end]),
-        };
+        let gap = gap_before(text, previous, gap_start, start);
         let capitalized = if b < 0x80 {
             b.is_ascii_uppercase()
         } else {
@@ -209,6 +217,40 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
         gap_start = pos;
     }
     tokens
+}
+
+/// What lies between the previous token (`previous`, if any, which ends
+/// where the gap starts at `gap_start`) and a token starting at `start`.
+#[inline]
+fn gap_before(text: &str, previous: Option<(usize, usize)>, gap_start: usize, start: usize) -> Gap {
+    match previous {
+        None => Gap::Start,
+        // The common case: one space.
+        Some(_) if start == gap_start + 1 && text.as_bytes()[gap_start] == b' ' => Gap::Space,
+        Some((p_start, p_end)) => classify_gap(&text[gap_start..start], &text[p_start..p_end]),
+    }
+}
+
+/// Where a word starting at `start` with an upper-case ASCII letter and
+/// going on with lower-case ASCII letters ends, if what follows it is the
+/// end of the text or ASCII that is neither a letter, a digit nor an
+/// apostrophe, and it is not an initial ("U."): there [`word_end`] would end
+/// it too, with no possessive. Such a word is capitalised, not all capitals
+/// (one capital), and folds to its ASCII lower case.
+#[inline]
+fn plain_capitalised_end(bytes: &[u8], start: usize) -> Option<usize> {
+    if !bytes[start].is_ascii_uppercase() || bytes.get(start + 1) == Some(&b'.') {
+        return None;
+    }
+    let mut end = start + 1;
+    while bytes.get(end).is_some_and(u8::is_ascii_lowercase) {
+        end += 1;
+    }
+    match bytes.get(end) {
+        None => Some(end),
+        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'\'' => Some(end),
+        _ => None,
+    }
 }
 
 /// Whether a word that is not capitalised ends any name before it (it is
@@ -342,22 +384,14 @@ fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
 }
 
 /// Whether a capitalised word is all capitals ([`is_all_caps`]), and its
-/// [`fold_hash`]. A short word of ASCII letters and digits only folds to its
-/// lower case: one pass over it gives both, without the general folding
-/// machinery.
+/// [`fold_hash`]. A word of ASCII letters and digits only folds to its lower
+/// case: one pass over it gives both, without the general folding machinery.
 fn capitalised_facts(word: &str) -> (bool, u64) {
-    let mut lower = [0u8; 24];
-    if let Some(buffer) = lower.get_mut(..word.len()) {
-        let (mut letters, mut upper, mut plain) = (0usize, 0usize, true);
-        for (out, &b) in buffer.iter_mut().zip(word.as_bytes()) {
-            plain &= b.is_ascii_alphanumeric();
-            letters += usize::from(b.is_ascii_alphabetic());
-            upper += usize::from(b.is_ascii_uppercase());
-            *out = b.to_ascii_lowercase();
-        }
-        if plain {
-            return (letters >= 2 && upper == letters, name_hash_bytes(buffer));
-        }
+    let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_alphanumeric) {
+        let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        return (letters >= 2 && upper == letters, ascii_name_hash(bytes));
     }
     (is_all_caps(word), fold_hash(word))
 }
@@ -372,6 +406,20 @@ fn is_all_caps(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let first_two = letters.by_ref().take(2).filter(|c| c.is_uppercase()).count() == 2;
     first_two && letters.all(char::is_uppercase)
+}
+
+/// [`char::is_alphanumeric`], answered without Unicode's tables for the
+/// characters other than ASCII that news text holds most: typographic
+/// punctuation (quotes, dashes, the ellipsis: none is a letter or digit) and
+/// the letters of Latin-1 ("é", "ü").
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{2000}'..='\u{206f}' => false,
+        '×' | '÷' => false,
+        'À'..='ÿ' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -432,7 +480,7 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
                 None => break,
             }
         };
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             // Words glued by a scraper ("KharkivWikimedia") split at the
             // case change; short prefixes ("McAllen", "DeKalb") stay whole.
             let upper = c.is_uppercase();
@@ -500,6 +548,14 @@ fn dotted_initials(text: &str, start: usize) -> Option<usize> {
 /// Classifies the text between two tokens (`previous` is the first one).
 fn classify_gap(gap: &str, previous: &str) -> Gap {
     let bytes = gap.as_bytes();
+    // The most common gaps that are not a single space, answered as the
+    // general rules below answer them.
+    match bytes {
+        b", " => return Gap::Punct,
+        b". " if NAME_ABBREVIATIONS.contains(&previous) => return Gap::AbbreviationDot,
+        b". " => return Gap::SentenceEnd,
+        _ => {}
+    }
     // Nothing between two tokens: a glued word split at its case change.
     if bytes.is_empty() || bytes.iter().any(|&b| b == b'\n' || b == b'\r') {
         return Gap::Break;
@@ -751,6 +807,53 @@ mod tests {
 
     fn word_of<'a>(text: &'a str, t: &Token) -> &'a [u8] {
         &text.as_bytes()[t.start()..t.end()]
+    }
+
+    #[test]
+    fn fast_alphanumeric_answers_as_unicode_does() {
+        for c in ('\u{80}'..='\u{3000}').chain(['a', 'Z', '0', ' ', '\'', '-']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn capitalised_ascii_words_tokenize_as_the_general_path_does() {
+        // Each capitalised word is followed by what sends it down the fast
+        // path (space, comma, period, hyphen, end) or the general one
+        // (possessive, inner apostrophe, digit, glued capital, non-ASCII,
+        // initials).
+        let text =
+            "Kyiv, Lviv. Kharkiv-based Odesa’s Izium's L'viv B52 Mykolaiv2 KharkivWikimedia Kraków U.S. A Zaporizhzhia";
+        assert_eq!(
+            words(text),
+            [
+                "Kyiv",
+                "Lviv",
+                "Kharkiv",
+                "based",
+                "Odesa",
+                "Izium",
+                "L'viv",
+                "B52",
+                "Mykolaiv2",
+                "Kharkiv",
+                "Wikimedia",
+                "Kraków",
+                "U.S.",
+                "A",
+                "Zaporizhzhia"
+            ]
+        );
+        for t in tokenize(text).iter().filter(|t| t.capitalized) {
+            let word = &text[t.start()..t.end()];
+            assert_eq!((t.all_caps, t.hash), capitalised_facts(word), "{word}");
+            assert_eq!(t.hash, fold_hash(word), "{word}");
+        }
+        let gaps: Vec<Gap> = tokenize(text).iter().map(|t| t.gap).collect();
+        assert_eq!(gaps[..4], [Gap::Start, Gap::Punct, Gap::SentenceEnd, Gap::Hyphen]);
+        let t = tokenize(text);
+        assert!(t[4].possessive && t[5].possessive && !t[0].possessive);
+        assert!(t[12].all_caps && !t[13].all_caps && !t[0].all_caps);
     }
 
     #[test]
