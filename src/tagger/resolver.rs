@@ -4,7 +4,7 @@
 
 use geo::{Haversine, Point};
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place};
 
 use super::matcher::Match;
 
@@ -104,43 +104,51 @@ impl Priors {
         &self.scores[self.starts[at]..self.starts[at + 1]]
     }
 
-    /// Adds `by` to the score of `place` as the meaning of match number `at`.
-    fn bump(&mut self, at: usize, place: u32, by: f64) {
-        let scores = &mut self.scores[self.starts[at]..self.starts[at + 1]];
-        if let Some(s) = scores.iter_mut().find(|s| s.0 == place) {
-            s.1 += by;
-        }
+    /// The scores of match number `at`, to change.
+    fn of_mut(&mut self, at: usize) -> &mut [(u32, f64)] {
+        &mut self.scores[self.starts[at]..self.starts[at + 1]]
     }
 }
 
 /// "Paris, Texas", "Kharkiv, Ukraine": a name followed by a comma and a
-/// region or country that contains one of its candidates. Both get a bonus.
+/// region or country that contains one of its candidates. Both get a bonus,
+/// once for every containing pair.
 fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
-    let mut pairs = Vec::new();
+    // The second name's candidates that can contain places (countries and
+    // regions, usually a handful of a long list), with how many of the
+    // first name's candidates each contains.
+    let mut containers: Vec<(usize, &Place, u32)> = Vec::new();
     for at in 1..matches.len() {
         let (first, second) = (&matches[at - 1], &matches[at]);
         if text.get(first.end..second.start).is_none_or(|gap| gap.trim() != ",") {
             continue;
         }
-        pairs.clear();
-        for &(inner, _) in priors.of(at - 1) {
-            for &(outer, _) in priors.of(at) {
-                let (Some(i), Some(o)) = (gazetteer.place(inner), gazetteer.place(outer)) else {
-                    continue;
-                };
+        containers.clear();
+        containers.extend(priors.of(at).iter().enumerate().filter_map(|(k, &(outer, _))| {
+            let kind = gazetteer.summary(outer)?.kind;
+            matches!(kind, Kind::Country | Kind::Region).then_some((k, gazetteer.place(outer)?, 0))
+        }));
+        if containers.is_empty() {
+            continue;
+        }
+        for (inner, score) in priors.of_mut(at - 1) {
+            let Some(i) = gazetteer.place(*inner) else { continue };
+            for (_, o, contains) in containers.iter_mut() {
                 let contained = match o.kind {
                     Kind::Country => i.country == o.country && i.kind != Kind::Country,
-                    Kind::Region => !o.admin1.is_empty() && i.admin1 == o.admin1 && i.kind != Kind::Region,
-                    _ => false,
+                    _ => !o.admin1.is_empty() && i.admin1 == o.admin1 && i.kind != Kind::Region,
                 };
                 if contained {
-                    pairs.push((inner, outer));
+                    *score += CONTAINED_BONUS;
+                    *contains += 1;
                 }
             }
         }
-        for &(inner, outer) in &pairs {
-            priors.bump(at - 1, inner, CONTAINED_BONUS);
-            priors.bump(at, outer, CONTAINED_BONUS / 4.0);
+        let outer_scores = priors.of_mut(at);
+        for &(k, _, contains) in &containers {
+            for _ in 0..contains {
+                outer_scores[k].1 += CONTAINED_BONUS / 4.0;
+            }
         }
     }
 }
