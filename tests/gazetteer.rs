@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use geo::Point;
 use georef::gazetteer::{Gazetteer, Kind, PlaceId, distance_km};
+use georef::tagger::Tagger;
 
 fn embedded() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
@@ -322,6 +323,46 @@ fn a_broken_geonames_file_reports_each_bad_line_and_keeps_the_rest() {
     assert_eq!(g.place(near[0].place).unwrap().id, PlaceId(90000001));
     // And the embedded places still answer.
     assert_eq!(best(&g, "Kharkov"), 706483);
+}
+
+/// A name shared by more places than the name table keeps for one name
+/// keeps the most prominent place of every region, so that "Vyshnopil,
+/// Donetsk Oblast" still finds the one, tiny, Vyshnopil of Donetsk Oblast
+/// among a hundred larger ones in Kharkiv Oblast.
+#[test]
+fn a_crowded_name_keeps_its_namesake_in_every_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for k in 0..100u64 {
+        let (lat, pop) = (format!("49.{k:02}"), (1000 + k).to_string());
+        text.push_str(&geonames_row(
+            95000000 + k,
+            "Vyshnopil",
+            "",
+            (&lat, "36.5"),
+            ("P", "PPL"),
+            &pop,
+        ));
+    }
+    // The rows' admin1 code 07 is Kharkiv Oblast; 05 is Donetsk Oblast.
+    let donetsk = geonames_row(95000100, "Vyshnopil", "", ("48.0", "37.8"), ("P", "PPL"), "20");
+    text.push_str(&donetsk.replace("\tUA\t\t07\t", "\tUA\t\t05\t"));
+    let path = write_file(&dir, "namesakes.txt", text.as_bytes());
+    let mut g = Gazetteer::embedded().unwrap();
+    g.load_file(&path, &mut |_| {}).unwrap();
+    let found = ids(&g, "Vyshnopil");
+    assert_eq!(found.len(), 64, "{found:?}");
+    assert!(found.contains(&95000100));
+    assert!(
+        found.contains(&95000099) && !found.contains(&95000000),
+        "the least populous go first"
+    );
+    let mention = Tagger::new(&g)
+        .tag("Shelling hit Vyshnopil, Donetsk Oblast, overnight.")
+        .into_iter()
+        .find(|m| m.text == "Vyshnopil")
+        .expect("Vyshnopil is tagged");
+    assert_eq!(g.place(mention.place).unwrap().id.0, 95000100);
 }
 
 #[test]

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use geo::Point;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use error::{GazetteerError, RowError};
 pub use import::{LoadProgress, LoadReport};
@@ -30,6 +31,11 @@ pub use shapes::{CountryOutline, RegionId, country_outlines, region_shape, regio
 pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 
 use name_table::{NameTable, NameTableBuilder};
+
+/// The most places a name of the user's files stands for in the name
+/// table: GeoNames has hundreds of villages for some names, and weighing them
+/// all would slow tagging tenfold. `order_namesakes` picks them.
+const MAX_NAMESAKES: usize = 64;
 
 /// All known places, with a name index and a spatial index over them.
 pub struct Gazetteer {
@@ -274,6 +280,8 @@ impl Gazetteer {
     /// Rebuilds the name table of added and changed places and the spatial
     /// index, after a user file was merged.
     fn reindex(&mut self) -> Result<(), GazetteerError> {
+        // Namesakes are ordered by their summaries' prominence.
+        self.summaries = self.places.iter().map(Summary::of).collect();
         self.touched.sort_unstable();
         self.touched.dedup();
         let mut builder = NameTableBuilder::default();
@@ -292,13 +300,51 @@ impl Gazetteer {
                 }
             }
         }
+        let regions = region_numbers(&self.places);
+        builder.limit_postings(MAX_NAMESAKES, |places| {
+            order_namesakes(places, &self.summaries, &regions)
+        });
         self.added_names = NameTable::from_bytes(Cow::Owned(builder.into_bytes()))
             .ok_or_else(|| GazetteerError::Embedded("added name table".into()))?;
         self.spatial = SpatialIndex::new(points(&self.places));
-        self.summaries = self.places.iter().map(Summary::of).collect();
         self.countries = country_index(&self.places);
         Ok(())
     }
+}
+
+/// Orders places that share a name by how likely a news text means each:
+/// the most prominent place of every first-level region (`regions` numbers
+/// them by place) first, by prominence, then the others, by prominence.
+fn order_namesakes(places: &mut [u32], summaries: &[Summary], regions: &[u32]) {
+    let prominence = |i: u32| summaries.get(i as usize).map_or(f32::NEG_INFINITY, |s| s.prominence);
+    // Each summary is read once, not at every comparison.
+    let mut by_prominence: Vec<(f32, u32)> = places.iter().map(|&i| (prominence(i), i)).collect();
+    by_prominence.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut seen = FxHashSet::default();
+    let (mut firsts, mut others) = (Vec::new(), Vec::new());
+    for (_, i) in by_prominence {
+        if regions.get(i as usize).is_some_and(|&r| seen.insert(r)) {
+            firsts.push(i);
+        } else {
+            others.push(i);
+        }
+    }
+    for (slot, i) in places.iter_mut().zip(firsts.into_iter().chain(others)) {
+        *slot = i;
+    }
+}
+
+/// A number for each place's first-level region (its country's, outside
+/// regions): places in the same region get the same number.
+fn region_numbers(places: &[Place]) -> Vec<u32> {
+    let mut numbers: FxHashMap<(CountryCode, &str), u32> = FxHashMap::default();
+    places
+        .iter()
+        .map(|p| {
+            let next = numbers.len() as u32;
+            *numbers.entry((p.country, &*p.admin1)).or_insert(next)
+        })
+        .collect()
 }
 
 fn empty_table() -> Result<NameTable, GazetteerError> {

@@ -42,6 +42,36 @@ impl NameTableBuilder {
         self.first_words.push(hash);
     }
 
+    /// Keeps at most `max` places for each name hash: where a hash has more,
+    /// `prefer` puts them in order of preference and the first `max` stay.
+    pub fn limit_postings(&mut self, max: usize, mut prefer: impl FnMut(&mut [u32])) {
+        self.entries.sort_unstable();
+        self.entries.dedup();
+        let mut kept = 0;
+        let mut start = 0;
+        let mut places = Vec::new();
+        while start < self.entries.len() {
+            let hash = self.entries[start].0;
+            let end = start + self.entries[start..].iter().take_while(|e| e.0 == hash).count();
+            if end - start <= max {
+                self.entries.copy_within(start..end, kept);
+                kept += end - start;
+            } else {
+                places.clear();
+                places.extend(self.entries[start..end].iter().map(|e| e.1));
+                prefer(&mut places);
+                places.truncate(max);
+                places.sort_unstable();
+                for &place in &places {
+                    self.entries[kept] = (hash, place);
+                    kept += 1;
+                }
+            }
+            start = end;
+        }
+        self.entries.truncate(kept);
+    }
+
     /// Serialises the table; each hash's postings are sorted and unique.
     pub fn into_bytes(mut self) -> Vec<u8> {
         self.first_words.sort_unstable();
