@@ -99,6 +99,55 @@ fn user_gazetteer_errors_name_file_and_line_and_the_rest_loads() {
     assert!(stdout(&refused).contains("706483"));
 }
 
+/// Runs georef with `input` on its standard input.
+fn georef_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_georef"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("georef runs");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    // Written from a thread: a pipe holds only so much before georef reads.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn a_gazetteer_can_be_piped_in_plain_or_gzipped_but_not_zipped() {
+    use std::io::Write;
+    let mut csv = String::from("name,lat,lon,kind\n");
+    // Enough rows that the pipe hands them over in several pieces.
+    for k in 0..5000 {
+        csv.push_str(&format!("Hill {k},49.1,37.2,area\n"));
+    }
+    let args = ["gazetteer", "--gazetteer", "/dev/stdin", "lookup", "Hill 4999"];
+    let plain = georef_with_input(&args, csv.as_bytes());
+    assert!(
+        stdout(&plain).contains("Hill 4999"),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(csv.as_bytes()).unwrap();
+    let gzipped = georef_with_input(&args, &gz.finish().unwrap());
+    assert!(stdout(&gzipped).contains("Hill 4999"));
+    assert!(String::from_utf8_lossy(&gzipped.stderr).contains("5000 places"));
+
+    let zipped = georef_with_input(&args, b"PK\x03\x04 and the rest of an archive");
+    let stderr = String::from_utf8_lossy(&zipped.stderr);
+    assert!(
+        stderr.contains("/dev/stdin: not a gazetteer: a zip archive cannot be read from a pipe"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn tag_prints_one_mention_a_line_with_every_field() {
     let dir = tempfile::tempdir().unwrap();

@@ -86,11 +86,50 @@ impl Gazetteer {
         path: &Path,
         progress: &mut dyn FnMut(&LoadProgress),
     ) -> Result<LoadReport, GazetteerError> {
-        let file = File::open(path).map_err(|source| GazetteerError::Io {
+        let io_err = |source| GazetteerError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = File::open(path).map_err(io_err)?;
+        // A pipe (`--gazetteer <(zcat ...)`, `/dev/stdin`) cannot seek.
+        if file.metadata().map_err(io_err)?.is_file() {
+            self.load_reader(path, file, progress)
+        } else {
+            self.load_stream(path, file, progress)
+        }
+    }
+
+    /// Loads a user gazetteer, plain or gzipped, from a stream that cannot
+    /// seek (a pipe), with no total size to show progress against; a zip
+    /// archive, which must be read from its end, is refused.
+    fn load_stream(
+        &mut self,
+        path: &Path,
+        mut reader: impl Read,
+        progress: &mut dyn FnMut(&LoadProgress),
+    ) -> Result<LoadReport, GazetteerError> {
+        // The head is read whole (a pipe hands data over in bits), so that
+        // the format is told from as much text as a file would show.
+        let mut head = vec![0u8; 8192];
+        let got = read_up_to(&mut reader, &mut head).map_err(|source| GazetteerError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        self.load_reader(path, file, progress)
+        head.truncate(got);
+        let is_gzip = head.starts_with(&[0x1f, 0x8b]);
+        let is_zip = head.starts_with(b"PK\x03\x04");
+        let whole = std::io::Cursor::new(head).chain(reader);
+        if is_gzip {
+            let reader = BufReader::new(flate2::read::MultiGzDecoder::new(whole));
+            self.load_text(path, reader, None, progress)
+        } else if is_zip {
+            Err(refuse(
+                path,
+                "a zip archive cannot be read from a pipe: give the file itself",
+            ))
+        } else {
+            self.load_text(path, BufReader::new(whole), None, progress)
+        }
     }
 
     /// Loads a user gazetteer (plain, gzipped or zipped) from `reader` and
