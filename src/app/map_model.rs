@@ -2,7 +2,7 @@
 //! when the filter or the corrections change) and, every frame, the markers
 //! culled to the screen and clustered where they overlap.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -190,7 +190,7 @@ impl MapIndex {
             .map(|(i, a)| Arc::from(format!("{} {}", i + 1, a.title.as_deref().unwrap_or(&a.id))))
             .collect();
         let mut outlets: Vec<Arc<str>> = Vec::new();
-        let mut outlet_ids: HashMap<&str, u32> = HashMap::new();
+        let mut outlet_ids: FxHashMap<&str, u32> = FxHashMap::default();
         let outlet_of = corpus
             .articles
             .iter()
@@ -252,9 +252,12 @@ type SideNames = Arc<[Option<Arc<str>>]>;
 fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec<ClaimRecord>, SideNames) {
     let mut groups: Vec<ClaimGroup> = Vec::new();
     let mut records: Vec<(u32, ClaimRecord)> = Vec::new();
-    let mut group_of: HashMap<(u32, Option<&str>, bool), u32> = HashMap::new();
+    // Groups by place, side (0: not said, else 1 + its place in
+    // `side_slots`) and fading; sides are numbered in order of appearance,
+    // so that no key hashes or compares a string.
+    let mut group_of: FxHashMap<(u32, usize, bool), u32> = FxHashMap::default();
     let mut side_slots: Vec<&str> = Vec::new();
-    let mut group_sides: Vec<Option<&str>> = Vec::new();
+    let mut group_sides: Vec<usize> = Vec::new();
     for (i, c) in corpus.claims.iter().enumerate() {
         let Some(first) = c.places.first() else { continue };
         let Some(p) = gazetteer.place(first.place) else {
@@ -275,23 +278,21 @@ fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec
             area_km2: c.area.as_ref().map_or(f64::NAN, |a| a.km2),
         };
         let contradicted = corpus.groups.get(c.group).is_some_and(|g| g.contradiction);
-        let side = c.controller_after.as_ref().map(|s| s.code.as_str());
+        let side = match &c.controller_after {
+            None => 0,
+            Some(s) => {
+                1 + side_slots.iter().position(|known| *known == s.code).unwrap_or_else(|| {
+                    side_slots.push(&s.code);
+                    side_slots.len() - 1
+                })
+            }
+        };
         let faded = c.hedged || contradicted;
         let g = *group_of.entry((first.place, side, faded)).or_insert(next);
         records.push((g, record));
         if g != next {
             continue;
         }
-        let side_slot = match side {
-            None => 0,
-            Some(code) => {
-                let at = side_slots.iter().position(|s| *s == code).unwrap_or_else(|| {
-                    side_slots.push(code);
-                    side_slots.len() - 1
-                });
-                u8::try_from(at + 1).unwrap_or(7).min(7)
-            }
-        };
         group_sides.push(side);
         groups.push(ClaimGroup {
             end: 0,
@@ -302,7 +303,7 @@ fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec
                 unit: to_unit(p.lonlat),
                 region: p.polygon.as_deref().and_then(RegionId::of),
                 side: 0,
-                side_slot,
+                side_slot: u8::try_from(side).unwrap_or(7).min(7),
                 faded,
                 area_km2: None,
             },
@@ -316,16 +317,27 @@ fn claim_groups(corpus: &Corpus, gazetteer: &Gazetteer) -> (Vec<ClaimGroup>, Vec
             *end = u32::try_from(at + 1).unwrap_or(u32::MAX);
         }
     }
-    let mut sides: Vec<Option<&str>> = group_sides.clone();
+    // The sides the groups name, sorted ("not said" first), and where each
+    // side number lands among them.
+    let mut sides: Vec<(Option<&str>, usize)> = side_slots.iter().enumerate().map(|(k, s)| (Some(*s), k + 1)).collect();
+    if group_sides.contains(&0) {
+        sides.push((None, 0));
+    }
     sides.sort_unstable();
-    sides.dedup();
+    let mut sorted_at = vec![0u16; side_slots.len() + 1];
+    for (at, &(_, side)) in sides.iter().enumerate() {
+        sorted_at[side] = u16::try_from(at).unwrap_or(0);
+    }
     for ((group, end), side) in groups.iter_mut().zip(ends).zip(&group_sides) {
         group.end = end;
-        let at = sides.binary_search(side).unwrap_or(0);
-        group.mark.side = u16::try_from(at).unwrap_or(0);
+        group.mark.side = sorted_at[*side];
     }
     let records = records.into_iter().map(|(_, r)| r).collect();
-    (groups, records, sides.into_iter().map(|s| s.map(Arc::from)).collect())
+    (
+        groups,
+        records,
+        sides.into_iter().map(|(s, _)| s.map(Arc::from)).collect(),
+    )
 }
 
 /// The map's content for one filter.
@@ -749,7 +761,11 @@ mod tests {
         filter: &ViewFilter,
         article_colors: &[Option<u32>],
     ) -> std::collections::BTreeMap<u32, (u32, u32, u32)> {
-        type Tally = (u32, std::collections::BTreeSet<usize>, HashMap<u32, u32>);
+        type Tally = (
+            u32,
+            std::collections::BTreeSet<usize>,
+            std::collections::HashMap<u32, u32>,
+        );
         let mut tally: std::collections::BTreeMap<u32, Tally> = Default::default();
         for (a, ms) in corpus.mentions.iter().enumerate() {
             let Some(color) = article_colors[a] else { continue };
@@ -769,6 +785,34 @@ mod tests {
                 (place, (mentions, groups.len() as u32, color.0))
             })
             .collect()
+    }
+
+    #[test]
+    fn every_claim_mark_names_its_claims_side_and_colour_slot() {
+        let g = Gazetteer::embedded().unwrap();
+        let mut articles = demo_articles();
+        articles.extend(crate::demo::SyntheticCorpus::new(&g).articles(150, 12, 7));
+        let corpus = Corpus::build(articles, &g);
+        let index = MapIndex::new(&corpus, &g);
+        let model = MapModel::build(&corpus, &index, &ViewFilter::default(), ColorBy::Article);
+        let mut slots: Vec<(Option<&str>, u8)> = Vec::new();
+        for mark in &model.claims {
+            let side = corpus.claims[mark.claim]
+                .controller_after
+                .as_ref()
+                .map(|s| s.code.as_str());
+            assert_eq!(model.side_of(mark), side);
+            slots.push((side, mark.side_slot));
+        }
+        slots.sort_unstable();
+        slots.dedup();
+        // One slot a side, "not said" in slot 0, the first seven sides apart.
+        assert!(slots.len() >= 3, "{slots:?}");
+        assert!(slots.windows(2).all(|w| w[0].0 != w[1].0), "{slots:?}");
+        assert!(slots.iter().all(|&(side, slot)| (slot == 0) == side.is_none()));
+        let mut sides = model.sides.clone();
+        sides.dedup();
+        assert!(sides.is_sorted() && sides.len() == model.sides.len());
     }
 
     #[test]
