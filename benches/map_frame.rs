@@ -3,7 +3,8 @@
 //! demo corpus's sentences with random cities and filler words, as in the
 //! scale benchmark), then prints the time to rebuild the map model after a
 //! filter change and the time of building the map each frame (cull,
-//! cluster, basemap and claim shapes) at several views. Times are given as
+//! cluster, basemap and claim shapes) at several views, and the cost of a
+//! correction. Times are given as
 //! CPU time of the process's threads (so that a busy machine's waits do
 //! not count) and as wall-clock time.
 //!
@@ -19,7 +20,7 @@ use georef::app::basemap::{Basemap, BasemapFrame, RegionMeshes};
 use georef::app::frame::MapFrame;
 use georef::app::map_model::{ColorBy, MapIndex, MapModel, SizeBy, build_frame};
 use georef::app::projection::ScreenView;
-use georef::corpus::{Corpus, ViewFilter};
+use georef::corpus::{Corpus, Correction, ViewFilter};
 use georef::demo::SyntheticCorpus;
 use georef::gazetteer::Gazetteer;
 
@@ -58,7 +59,7 @@ fn main() {
     let texts = generator.articles(articles, 20, 42);
     let bytes: usize = texts.iter().map(|a| a.text.len()).sum();
     let start = Instant::now();
-    let corpus = Corpus::build(texts, &gazetteer);
+    let mut corpus = Corpus::build(texts, &gazetteer);
     let mentions: usize = corpus.mentions.iter().map(Vec::len).sum();
     println!(
         "corpus: {} articles, {:.1} MB, {mentions} mentions, {} claims; tagged and grouped in {:.2} s",
@@ -146,6 +147,41 @@ fn main() {
             frame.markers.len(),
             frame.basemap.land.indices.len() / 3,
             frame.claims.len()
+        );
+    }
+    time_corrections(&mut corpus, &gazetteer);
+}
+
+/// Times what a correction costs before the map shows it: correcting the
+/// articles it touches (one mention, then every mention with its text) and
+/// rebuilding the map index.
+fn time_corrections(corpus: &mut Corpus, gazetteer: &Gazetteer) {
+    let Some(m) = corpus.mentions[0].iter().find(|m| !m.demonym).cloned() else {
+        return;
+    };
+    let mut corrections = Vec::new();
+    for everywhere in [false, true] {
+        corrections.push(Correction {
+            article: corpus.articles[0].id.clone(),
+            byte_start: m.byte_start,
+            text: m.text.clone(),
+            everywhere,
+            place: None,
+        });
+        let start = Instant::now();
+        corpus.set_corrections(corrections.clone(), gazetteer);
+        let corrected = start.elapsed();
+        let start = Instant::now();
+        std::hint::black_box(MapIndex::new(corpus, gazetteer));
+        println!(
+            "a correction ({}): mentions and claims redone in {:.1} ms, map index rebuilt in {:.1} ms",
+            if everywhere {
+                format!("every \"{}\"", m.text)
+            } else {
+                "one mention".to_string()
+            },
+            ms(corrected),
+            ms(start.elapsed())
         );
     }
 }

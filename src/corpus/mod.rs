@@ -107,11 +107,29 @@ impl Corpus {
     /// Replaces the corrections; the mentions and claims of the articles
     /// whose mentions change are redone, and the claims regrouped.
     pub fn set_corrections(&mut self, corrections: Vec<Correction>, gazetteer: &Gazetteer) {
+        // When one list extends the other (a new correction, an undo, a
+        // redo), only articles that the corrections in one list alone apply
+        // to can change; the others are not corrected again.
+        let (shorter, longer) = if corrections.len() >= self.corrections.len() {
+            (&self.corrections, &corrections)
+        } else {
+            (&corrections, &self.corrections)
+        };
+        let only_in_one: Option<Vec<Correction>> =
+            longer.starts_with(shorter).then(|| longer[shorter.len()..].to_vec());
         self.corrections = corrections;
         let changed: Vec<usize> = (0..self.articles.len())
             .filter(|&i| {
                 let tagged = self.tagged[i].as_ref().unwrap_or(&self.mentions[i]);
-                let now = corrected(&self.articles[i], tagged, &self.corrections, gazetteer);
+                let article = &self.articles[i];
+                if let Some(only_in_one) = &only_in_one
+                    && !only_in_one
+                        .iter()
+                        .any(|c| tagged.iter().any(|m| c.applies_to(article, m)))
+                {
+                    return false;
+                }
+                let now = corrected(article, tagged, &self.corrections, gazetteer);
                 if now == self.mentions[i] {
                     return false;
                 }
@@ -249,6 +267,44 @@ mod tests {
         // Nothing else is held twice, and undoing brings the tagger's mentions back.
         corpus.set_corrections(Vec::new(), &g);
         assert_eq!(corpus.mentions, original);
+        assert!(corpus.tagged.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn corrections_changed_step_by_step_give_what_applying_them_afresh_gives() {
+        let g = Gazetteer::embedded().unwrap();
+        let articles = demo_articles();
+        let tagged = tag(&articles, &g);
+        let mut corpus = Corpus::assemble(articles.clone(), tagged.clone(), Vec::new(), &g);
+        let correction = |a: usize, k: usize, everywhere: bool, place: Option<u64>| {
+            let m = tagged[a].iter().filter(|m| !m.demonym).nth(k).unwrap();
+            Correction {
+                article: articles[a].id.clone(),
+                byte_start: m.byte_start,
+                text: m.text.clone(),
+                everywhere,
+                place: place.map(crate::gazetteer::PlaceId),
+            }
+        };
+        let one = correction(0, 0, false, None);
+        let two = correction(1, 1, true, Some(706483));
+        let three = correction(2, 0, false, Some(703448));
+        let steps = [
+            vec![one.clone()],
+            vec![one.clone(), two.clone()],
+            vec![one.clone(), two.clone(), three.clone()],
+            vec![one.clone()],
+            vec![one.clone(), two.clone()],
+            // Not an extension: every article is corrected again.
+            vec![three.clone(), one.clone()],
+            Vec::new(),
+        ];
+        for step in steps {
+            corpus.set_corrections(step.clone(), &g);
+            let afresh = Corpus::assemble(articles.clone(), tagged.clone(), step.clone(), &g);
+            assert_eq!(corpus.mentions, afresh.mentions, "{step:?}");
+            assert_eq!(corpus.claims, afresh.claims, "{step:?}");
+        }
         assert!(corpus.tagged.iter().all(Option::is_none));
     }
 }
