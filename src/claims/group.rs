@@ -1,7 +1,7 @@
 //! Groups claims about the same place and outcome across articles, and
 //! records where they agree and where they contradict each other.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::gazetteer::Gazetteer;
 
@@ -76,7 +76,7 @@ pub fn group_claims(claims: &mut [Claim], sources: &[usize], gazetteer: &Gazette
         };
         keys.push(key);
     }
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: HashMap<Key, usize> = HashMap::default();
     let mut groups: Vec<ClaimGroup> = Vec::new();
     for (i, key) in keys.into_iter().enumerate() {
         let id = *index.entry(key).or_insert_with(|| {
@@ -138,7 +138,7 @@ fn mark_related_contradictions(groups: &mut [ClaimGroup], claims: &[Claim], gaze
         })
         .collect();
     // Only groups in the same region can contradict each other this way.
-    let mut by_region: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_region: HashMap<&str, Vec<usize>> = HashMap::default();
     for (g, s) in summary.iter().enumerate() {
         if let Some((region, _)) = s
             && !region.is_empty()
