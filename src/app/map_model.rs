@@ -787,13 +787,19 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn every_claim_mark_names_its_claims_side_and_colour_slot() {
+    /// The demo corpus and 150 synthetic articles, and their map index.
+    fn demo_and_synthetic() -> (Gazetteer, Corpus, MapIndex) {
         let g = Gazetteer::embedded().unwrap();
         let mut articles = demo_articles();
         articles.extend(crate::demo::SyntheticCorpus::new(&g).articles(150, 12, 7));
         let corpus = Corpus::build(articles, &g);
         let index = MapIndex::new(&corpus, &g);
+        (g, corpus, index)
+    }
+
+    #[test]
+    fn every_claim_mark_names_its_claims_side_and_colour_slot() {
+        let (_, corpus, index) = demo_and_synthetic();
         let model = MapModel::build(&corpus, &index, &ViewFilter::default(), ColorBy::Article);
         let mut slots: Vec<(Option<&str>, u8)> = Vec::new();
         for mark in &model.claims {
@@ -817,11 +823,7 @@ mod tests {
 
     #[test]
     fn markers_agree_with_a_direct_count_under_every_colouring_and_filter() {
-        let g = Gazetteer::embedded().unwrap();
-        let mut articles = demo_articles();
-        articles.extend(crate::demo::SyntheticCorpus::new(&g).articles(150, 12, 7));
-        let corpus = Corpus::build(articles, &g);
-        let index = MapIndex::new(&corpus, &g);
+        let (g, corpus, index) = demo_and_synthetic();
         let filters = [
             ViewFilter::default(),
             ViewFilter {
