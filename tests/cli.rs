@@ -149,6 +149,29 @@ fn a_gazetteer_can_be_piped_in_plain_or_gzipped_but_not_zipped() {
 }
 
 #[test]
+fn a_reader_that_stops_early_stops_georef_quietly() {
+    use std::io::BufRead;
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/geowebnews.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_georef"))
+        .args(["tag", shared])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("georef runs");
+    // Read one mention and close the pipe, as `| head -1` does; the rest
+    // (over a megabyte) no longer fits in the pipe.
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"file\""), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
+#[test]
 fn tag_prints_one_mention_a_line_with_every_field() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
