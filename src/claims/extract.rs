@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::gazetteer::{Gazetteer, Kind};
 use crate::tagger::Mention;
@@ -60,10 +61,14 @@ const NOT_LAND: [&str; 16] = [
 /// Nouns after a demonym in "X is a Russian city".
 const IDENTITY_NOUNS: [&str; 6] = ["city", "town", "land", "territory", "region", "village"];
 
+/// georef's claim tables, parsed once a process: an extractor is made for
+/// every corpus and every correction.
+static LEXICON: LazyLock<ClaimLexicon> = LazyLock::new(ClaimLexicon::new);
+
 /// Extracts claims, with the gazetteer's country names for sides.
 pub struct ClaimExtractor<'g> {
     gazetteer: &'g Gazetteer,
-    lexicon: ClaimLexicon,
+    lexicon: &'static ClaimLexicon,
     country_names: FxHashMap<String, String>,
 }
 
@@ -82,7 +87,7 @@ impl<'g> ClaimExtractor<'g> {
             .collect();
         ClaimExtractor {
             gazetteer,
-            lexicon: ClaimLexicon::new(),
+            lexicon: &LEXICON,
             country_names,
         }
     }
@@ -172,7 +177,7 @@ impl<'g> ClaimExtractor<'g> {
                         .collect(),
                     controller_after: controller_after.map(|c| self.side(&c)),
                     area,
-                    claimant: claimant(text, &sentence_words, &self.lexicon, trigger_at),
+                    claimant: claimant(text, &sentence_words, self.lexicon, trigger_at),
                     hedged: self.lexicon.hedges.any_in(&sentence_words),
                     negated: self.lexicon.negations.any_in(&sentence_words),
                     event_date: event_date(text, &sentence_words, article.date),
