@@ -86,13 +86,9 @@ impl Gazetteer {
         path: &Path,
         progress: &mut dyn FnMut(&LoadProgress),
     ) -> Result<LoadReport, GazetteerError> {
-        let io_err = |source| GazetteerError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let file = File::open(path).map_err(io_err)?;
+        let file = File::open(path).map_err(io_error(path))?;
         // A pipe (`--gazetteer <(zcat ...)`, `/dev/stdin`) cannot seek.
-        if file.metadata().map_err(io_err)?.is_file() {
+        if file.metadata().map_err(io_error(path))?.is_file() {
             self.load_reader(path, file, progress)
         } else {
             self.load_stream(path, file, progress)
@@ -111,10 +107,7 @@ impl Gazetteer {
         // The head is read whole (a pipe hands data over in bits), so that
         // the format is told from as much text as a file would show.
         let mut head = vec![0u8; 8192];
-        let got = read_up_to(&mut reader, &mut head).map_err(|source| GazetteerError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let got = read_up_to(&mut reader, &mut head).map_err(io_error(path))?;
         head.truncate(got);
         let is_gzip = head.starts_with(&[0x1f, 0x8b]);
         let is_zip = head.starts_with(b"PK\x03\x04");
@@ -141,14 +134,10 @@ impl Gazetteer {
         mut reader: impl Read + Seek,
         progress: &mut dyn FnMut(&LoadProgress),
     ) -> Result<LoadReport, GazetteerError> {
-        let io_err = |source| GazetteerError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
         let mut magic = [0u8; 4];
-        let got = read_up_to(&mut reader, &mut magic).map_err(io_err)?;
-        let len = reader.seek(SeekFrom::End(0)).map_err(io_err)?;
-        reader.seek(SeekFrom::Start(0)).map_err(io_err)?;
+        let got = read_up_to(&mut reader, &mut magic).map_err(io_error(path))?;
+        let len = reader.seek(SeekFrom::End(0)).map_err(io_error(path))?;
+        reader.seek(SeekFrom::Start(0)).map_err(io_error(path))?;
         if got >= 2 && magic[..2] == [0x1f, 0x8b] {
             let reader = BufReader::new(flate2::read::MultiGzDecoder::new(reader));
             self.load_text(path, reader, None, progress)
@@ -174,10 +163,7 @@ impl Gazetteer {
         bytes_total: Option<u64>,
         progress: &mut dyn FnMut(&LoadProgress),
     ) -> Result<LoadReport, GazetteerError> {
-        let head = reader.fill_buf().map_err(|source| GazetteerError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let head = reader.fill_buf().map_err(io_error(path))?;
         let format = sniff(head).map_err(|reason| refuse(path, &reason))?;
         let mut report = LoadReport {
             path: path.to_path_buf(),
@@ -262,6 +248,14 @@ fn refuse(path: &Path, reason: &str) -> GazetteerError {
     GazetteerError::NotAGazetteer {
         path: path.to_path_buf(),
         reason: reason.to_string(),
+    }
+}
+
+/// Turns an I/O error on `path` into the gazetteer error that names it.
+fn io_error(path: &Path) -> impl Fn(std::io::Error) -> GazetteerError + '_ {
+    move |source| GazetteerError::Io {
+        path: path.to_path_buf(),
+        source,
     }
 }
 
@@ -373,12 +367,7 @@ fn read_rows(
     let mut line_no = 0u64;
     loop {
         buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| GazetteerError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        let n = reader.read_until(b'\n', &mut buf).map_err(io_error(path))?;
         if n == 0 {
             break;
         }
@@ -509,10 +498,7 @@ fn alternate_name(line: &str) -> Result<Option<(PlaceId, String)>, String> {
 
 fn read_custom(path: &Path, reader: impl BufRead, report: &mut LoadReport) -> Result<Vec<Place>, GazetteerError> {
     let mut reader = reader;
-    let head = reader.fill_buf().map_err(|source| GazetteerError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let head = reader.fill_buf().map_err(io_error(path))?;
     let first_line = String::from_utf8_lossy(head.split(|&b| b == b'\n').next().unwrap_or_default()).into_owned();
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delimiter(&first_line))
