@@ -148,7 +148,7 @@ fn main() -> ExitCode {
         // command-line tools do, georef stops quietly.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("georef: {error:#}");
+            cli::say(format_args!("georef: {error:#}\n"));
             ExitCode::FAILURE
         }
     }
@@ -169,14 +169,20 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
             let articles = cli::read_articles(&inputs);
             let count = cli::tag(&gazetteer, &articles, format, output.as_deref())?;
-            eprintln!("georef: {count} mentions in {} articles", articles.len());
+            cli::say(format_args!(
+                "georef: {count} mentions in {} articles\n",
+                articles.len()
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Claims { inputs, format }) => {
             let gazetteer = cli::load_gazetteer(&args.gazetteers)?;
             let corpus = Corpus::build(cli::read_articles(&inputs), &gazetteer);
             let count = cli::claims(&corpus, &gazetteer, format, &mut out)?;
-            eprintln!("georef: {count} claims in {} articles", corpus.articles.len());
+            cli::say(format_args!(
+                "georef: {count} claims in {} articles\n",
+                corpus.articles.len()
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
@@ -202,7 +208,10 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             let collection = export::feature_collection(&corpus, &gazetteer, &ExportOptions { filter, mentions });
             export::write_geojson(&output, &collection).with_context(|| format!("writing {}", output.display()))?;
             let count = collection["features"].as_array().map_or(0, Vec::len);
-            eprintln!("georef: {count} features written to {}", output.display());
+            cli::say(format_args!(
+                "georef: {count} features written to {}\n",
+                output.display()
+            ));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { gold, corpus }) => {

@@ -172,6 +172,26 @@ fn a_reader_that_stops_early_stops_georef_quietly() {
 }
 
 #[test]
+fn a_closed_standard_error_does_not_stop_georef() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Shelling hit Kherson.\n{broken").unwrap();
+    std::fs::write(dir.path().join("b.jsonl"), "{broken\n").unwrap();
+    // Standard error is a pipe whose reader is gone, as in `2>&1 | head -1`
+    // once head has quit: every message georef writes there fails.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_georef"))
+        .args(["tag", dir.path().to_str().unwrap()])
+        .stderr(writer)
+        .output()
+        .expect("georef runs");
+    assert!(out.status.success(), "{:?}", out.status);
+    let rows: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["text"], "Kherson");
+}
+
+#[test]
 fn tag_prints_one_mention_a_line_with_every_field() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -7,7 +7,7 @@ mod eval;
 mod gazetteer;
 mod tag;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -21,6 +21,13 @@ pub use claims::{ClaimFormat, claims};
 pub use eval::eval;
 pub use gazetteer::{PlaceFormat, lookup, near};
 pub use tag::{TagFormat, read_articles, tag};
+
+/// Writes a message to standard error. Unlike `eprint!`, it does not panic
+/// when nobody reads standard error any more (`georef tag ... 2>&1 | head`):
+/// the message is dropped and georef finishes its work.
+pub fn say(message: std::fmt::Arguments<'_>) {
+    let _ = std::io::stderr().lock().write_fmt(message);
+}
 
 /// Loads the embedded gazetteer and merges the user's files over it,
 /// showing progress and a summary of each file on standard error. A file
@@ -39,33 +46,33 @@ pub fn load_gazetteer(files: &[PathBuf]) -> anyhow::Result<Gazetteer> {
                     Some(total) if total > 0 => format!("{:.0}%", 100.0 * p.bytes_read as f64 / total as f64),
                     _ => format!("{} MB", p.bytes_read / 1_000_000),
                 };
-                eprint!("\r{name}: {done}, {} rows", p.rows);
+                say(format_args!("\r{name}: {done}, {} rows", p.rows));
             }
         };
         let result = gazetteer.load_file(path, &mut show);
         if interactive {
-            eprint!("\r");
+            say(format_args!("\r"));
         }
         let report = match result {
             Ok(report) => report,
             Err(error) => {
-                eprintln!("georef: {error} (skipped)");
+                say(format_args!("georef: {error} (skipped)\n"));
                 continue;
             }
         };
         for error in &report.errors {
-            eprintln!("{error}");
+            say(format_args!("{error}\n"));
         }
         if report.skipped > report.errors.len() as u64 {
-            eprintln!(
-                "{name}: {} more malformed rows not shown",
+            say(format_args!(
+                "{name}: {} more malformed rows not shown\n",
                 report.skipped - report.errors.len() as u64
-            );
+            ));
         }
-        eprintln!(
-            "{name}: read as {}: {} places, {} alternate names added; {} malformed rows skipped, {} rows of other kinds ignored",
+        say(format_args!(
+            "{name}: read as {}: {} places, {} alternate names added; {} malformed rows skipped, {} rows of other kinds ignored\n",
             report.format, report.places, report.names, report.skipped, report.ignored
-        );
+        ));
     }
     Ok(gazetteer)
 }

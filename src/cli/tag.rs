@@ -90,7 +90,7 @@ fn mention_row<'a>(gazetteer: &'a Gazetteer, article: &'a Article, mention: &'a 
 pub fn read_articles(inputs: &[PathBuf]) -> Vec<Article> {
     let (articles, errors) = load_inputs(inputs);
     for error in &errors {
-        eprintln!("georef: {error}");
+        super::say(format_args!("georef: {error}\n"));
     }
     articles
 }
