@@ -16,6 +16,7 @@ pub mod metadata;
 pub mod sentences;
 
 use std::collections::HashSet;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -228,7 +229,6 @@ fn file_name(path: &Path) -> String {
 /// Reads and decodes a text file of one article, refusing one larger than
 /// [`MAX_ARTICLE_BYTES`] without reading more than that.
 fn read_text(path: &Path) -> Result<Decoded, String> {
-    use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::new();
@@ -282,8 +282,8 @@ impl JsonArticle {
 }
 
 fn load_jsonl(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
-    match std::fs::read(path) {
-        Ok(bytes) => parse_jsonl(path, &bytes, articles, errors),
+    match std::fs::File::open(path) {
+        Ok(file) => read_jsonl(path, std::io::BufReader::with_capacity(1 << 16, file), articles, errors),
         Err(e) => errors.push(InputError::skipped(path, None, e.to_string())),
     }
 }
@@ -291,39 +291,98 @@ fn load_jsonl(path: &Path, articles: &mut Vec<Article>, errors: &mut Vec<InputEr
 /// The articles of a JSONL corpus's bytes; `path` names it in errors. A
 /// line that is not UTF-8 is read as Windows-1252, with a warning.
 pub fn parse_jsonl(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
+    read_jsonl(path, bytes, articles, errors);
+}
+
+/// The articles of a JSONL corpus read line by line from `reader`: only one
+/// line is in memory at a time, and of a line too long for an article only
+/// its first [`MAX_ARTICLE_BYTES`]. A read error is reported with the line
+/// it stopped at; the lines before it are kept.
+fn read_jsonl(path: &Path, mut reader: impl BufRead, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
     let file = file_name(path);
-    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_no = n as u64 + 1;
-        let skip = |message: String| InputError::skipped(path, Some(line_no), message);
-        if line.len() > MAX_ARTICLE_BYTES {
-            errors.push(skip(too_large("a line", line.len())));
-            continue;
+    let mut line = Vec::new();
+    for line_no in 1u64.. {
+        let fail = |e: std::io::Error| InputError::skipped(path, Some(line_no), e.to_string());
+        line.clear();
+        match (&mut reader)
+            .take(MAX_ARTICLE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+        {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return errors.push(fail(e)),
         }
-        let line = match std::str::from_utf8(line) {
-            Ok(line) => std::borrow::Cow::Borrowed(line),
-            Err(_) => {
-                errors.push(InputError::warning(path, Some(line_no), NOT_UTF8));
-                std::borrow::Cow::Owned(decode::from_windows_1252(line))
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        } else if line.len() > MAX_ARTICLE_BYTES {
+            match skip_rest_of_line(&mut reader) {
+                Ok(rest) => {
+                    let message = too_large("a line", line.len() + rest);
+                    errors.push(InputError::skipped(path, Some(line_no), message));
+                    continue;
+                }
+                Err(e) => return errors.push(fail(e)),
             }
+        }
+        parse_jsonl_line(path, &file, line_no, &line, articles, errors);
+    }
+}
+
+/// Reads past the next line break; returns how many bytes came before it.
+fn skip_rest_of_line(reader: &mut impl BufRead) -> std::io::Result<usize> {
+    let mut skipped = 0;
+    loop {
+        let buffer = match reader.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         };
-        let line = line.trim_start_matches('\u{feff}').trim();
-        if line.is_empty() {
-            continue;
+        if buffer.is_empty() {
+            return Ok(skipped);
         }
-        if !line.starts_with('{') {
-            // serde would take an array for the fields in order; a line is an object.
-            errors.push(skip(
-                "not an article object: a line must be a JSON object {\"id\", \"text\", ...}".into(),
-            ));
-            continue;
+        if let Some(at) = memchr::memchr(b'\n', buffer) {
+            reader.consume(at + 1);
+            return Ok(skipped + at);
         }
-        match serde_json::from_str::<JsonArticle>(line) {
-            Ok(a) => {
-                let mut warn = |m: String| errors.push(InputError::warning(path, Some(line_no), m));
-                articles.push(a.into_article(&file, &mut warn));
-            }
-            Err(e) => errors.push(skip(format!("not an article object: {e}"))),
+        let n = buffer.len();
+        reader.consume(n);
+        skipped += n;
+    }
+}
+
+/// The article on line `line_no` of the JSONL file `path` (named `file`).
+fn parse_jsonl_line(
+    path: &Path,
+    file: &str,
+    line_no: u64,
+    line: &[u8],
+    articles: &mut Vec<Article>,
+    errors: &mut Vec<InputError>,
+) {
+    let skip = |message: String| InputError::skipped(path, Some(line_no), message);
+    let line = match std::str::from_utf8(line) {
+        Ok(line) => std::borrow::Cow::Borrowed(line),
+        Err(_) => {
+            errors.push(InputError::warning(path, Some(line_no), NOT_UTF8));
+            std::borrow::Cow::Owned(decode::from_windows_1252(line))
         }
+    };
+    let line = line.trim_start_matches('\u{feff}').trim();
+    if line.is_empty() {
+        return;
+    }
+    if !line.starts_with('{') {
+        // serde would take an array for the fields in order; a line is an object.
+        return errors.push(skip(
+            "not an article object: a line must be a JSON object {\"id\", \"text\", ...}".into(),
+        ));
+    }
+    match serde_json::from_str::<JsonArticle>(line) {
+        Ok(a) => {
+            let mut warn = |m: String| errors.push(InputError::warning(path, Some(line_no), m));
+            articles.push(a.into_article(file, &mut warn));
+        }
+        Err(e) => errors.push(skip(format!("not an article object: {e}"))),
     }
 }
 
@@ -407,6 +466,51 @@ pub fn parse_csv(path: &Path, bytes: &[u8], articles: &mut Vec<Article>, errors:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Gives `bytes`, then fails as a disk or a network share can.
+    struct FailingAfter<'a>(&'a [u8]);
+
+    impl Read for FailingAfter<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(std::io::Error::other("device gone"));
+            }
+            let n = self.0.read(buf)?;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_jsonl_read_error_keeps_the_lines_before_it_and_names_the_line() {
+        let lines = b"{\"id\": 1, \"text\": \"Kyiv.\"}\n{\"id\": 2, \"text\": \"Izium.\"}\n{\"id\": 3, \"te";
+        // A small buffer, so that the error comes while the third line is read.
+        let reader = std::io::BufReader::with_capacity(8, FailingAfter(lines));
+        let (mut articles, mut errors) = (Vec::new(), Vec::new());
+        read_jsonl(Path::new("feed.jsonl"), reader, &mut articles, &mut errors);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        assert_eq!(errors.len(), 1);
+        let message = errors[0].to_string();
+        assert!(message.starts_with("feed.jsonl:3: "), "{message}");
+        assert!(message.contains("device gone"), "{message}");
+    }
+
+    #[test]
+    fn a_jsonl_line_too_long_for_an_article_is_skipped_and_the_next_is_read() {
+        let mut jsonl = b"{\"id\": \"long\", \"text\": \"".to_vec();
+        jsonl.resize(MAX_ARTICLE_BYTES + 2_000_000, b'a');
+        jsonl.extend_from_slice(b"\"}\n{\"id\": \"short\", \"text\": \"Kharkiv.\"}");
+        let (mut articles, mut errors) = (Vec::new(), Vec::new());
+        // Through a small buffer, so that the long line's rest is skipped
+        // in many pieces.
+        let reader = std::io::BufReader::with_capacity(4096, jsonl.as_slice());
+        read_jsonl(Path::new("feed.jsonl"), reader, &mut articles, &mut errors);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["short"]);
+        assert_eq!(errors.len(), 1);
+        let message = errors[0].to_string();
+        assert!(message.starts_with("feed.jsonl:1: a line of 12.0 MB"), "{message}");
+    }
 
     #[test]
     fn reads_jsonl_and_csv_with_metadata_and_reports_bad_rows() {
