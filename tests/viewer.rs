@@ -11,8 +11,13 @@ use egui_kittest::kittest::Queryable;
 use georef::app::GeorefApp;
 use georef::app::jobs::LoadRequest;
 use georef::app::state::Selection;
+use georef::app::state_file::SettingsFile;
 
 fn open(inputs: Vec<PathBuf>, project: &Path) -> Harness<'static, GeorefApp> {
+    open_with_settings(inputs, project, SettingsFile::default())
+}
+
+fn open_with_settings(inputs: Vec<PathBuf>, project: &Path, settings: SettingsFile) -> Harness<'static, GeorefApp> {
     // Articles from outside may hold characters egui's bundled fonts lack;
     // the window shows a placeholder for them, the tests must not fail on it.
     let foreign = !inputs.is_empty();
@@ -26,7 +31,7 @@ fn open(inputs: Vec<PathBuf>, project: &Path) -> Harness<'static, GeorefApp> {
     if foreign {
         builder = builder.allow_missing_glyphs();
     }
-    let mut harness = builder.build_eframe(move |cc| GeorefApp::new(cc, request));
+    let mut harness = builder.build_eframe(move |cc| GeorefApp::new(cc, request, settings));
     harness.state_mut().state.wait_for_load();
     harness.run_steps(4);
     harness
@@ -136,6 +141,37 @@ fn a_date_range_changes_the_counts() {
     let kupiansk = place_index(&harness, "Kupiansk");
     assert!(!names.contains(&kupiansk), "Kupiansk is only named on 10 September");
     harness.get_by_label_contains("4 of 8 articles");
+}
+
+/// eframe's store for the window layout, which these tests do not check.
+struct NoStorage;
+
+impl eframe::Storage for NoStorage {
+    fn get_string(&self, _key: &str) -> Option<String> {
+        None
+    }
+    fn set_string(&mut self, _key: &str, _value: String) {}
+    fn remove_string(&mut self, _key: &str) {}
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn filters_set_in_one_session_are_there_in_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("demo.georef");
+    let settings = dir.path().join("view.ron");
+    let mut harness = open_with_settings(Vec::new(), &project, SettingsFile::at(settings.clone()));
+    harness.get_by_label("Include undated articles").click();
+    harness.run_steps(2);
+    assert!(!harness.state().state.settings.filter.include_undated);
+    eframe::App::save(harness.state_mut(), &mut NoStorage);
+    drop(harness);
+
+    let mut harness = open_with_settings(Vec::new(), &project, SettingsFile::at(settings));
+    assert!(!harness.state().state.settings.filter.include_undated);
+    harness.get_by_label_contains("of 8 articles");
+    let in_view = harness.state_mut().state.model().expect("model").articles_in_view;
+    assert!(in_view < 8, "undated articles stay hidden: {in_view}");
 }
 
 #[test]

@@ -82,7 +82,7 @@ pub fn run(inputs: Vec<PathBuf>, gazetteers: Vec<PathBuf>, project: Option<&Path
         APP_ID,
         options,
         Box::new(move |cc| {
-            let mut app = GeorefApp::new(cc, request);
+            let mut app = GeorefApp::new(cc, request, state_file::SettingsFile::in_data_dir());
             app.state.messages.extend(notice);
             Ok(Box::new(app))
         }),

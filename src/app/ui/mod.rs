@@ -14,7 +14,7 @@ use geo::Point;
 
 use super::jobs::LoadRequest;
 use super::state::{AppState, Selection, ViewSettings};
-use super::state_file::SETTINGS_KEY;
+use super::state_file::{SETTINGS_KEY, SettingsFile};
 use map::MapPanel;
 
 /// Seconds between two steps of the date player.
@@ -87,16 +87,22 @@ pub struct GeorefApp {
     gazetteers: Vec<PathBuf>,
     /// Fit the map to the corpus when the running load ends (files opened from the menu).
     fit_when_loaded: bool,
+    /// Where the view settings are kept between runs.
+    settings_file: SettingsFile,
+    /// The last failure to save the view settings, shown once.
+    settings_error: Option<String>,
 }
 
 impl GeorefApp {
-    /// The window's app, loading `request` in the background.
-    pub fn new(cc: &eframe::CreationContext<'_>, request: LoadRequest) -> GeorefApp {
-        let settings: ViewSettings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+    /// The window's app, loading `request` in the background, with the view
+    /// settings kept in `settings_file`.
+    pub fn new(cc: &eframe::CreationContext<'_>, request: LoadRequest, mut settings_file: SettingsFile) -> GeorefApp {
+        let (saved, notice) = settings_file.read();
+        let settings: ViewSettings = saved
+            .or_else(|| cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)))
             .unwrap_or_default();
         let mut state = AppState::new(settings);
+        state.messages.extend(notice);
         let gazetteers = request.gazetteers.clone();
         state.open(request);
         cc.egui_ctx.set_visuals(egui::Visuals::light());
@@ -107,6 +113,8 @@ impl GeorefApp {
             widgets: Widgets::default(),
             gazetteers,
             fit_when_loaded: false,
+            settings_file,
+            settings_error: None,
         }
     }
 
@@ -449,8 +457,18 @@ impl eframe::App for GeorefApp {
         self.run_commands(&ctx);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    /// eframe keeps the window layout; the view settings have their own
+    /// file, written atomically.
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        match self.settings_file.write(&self.state.settings) {
+            Ok(()) => self.settings_error = None,
+            Err(message) => {
+                if self.settings_error.as_ref() != Some(&message) {
+                    self.state.messages.push(message.clone());
+                }
+                self.settings_error = Some(message);
+            }
+        }
     }
 
     /// Filters and the map view are saved every few seconds, so a crash or
