@@ -198,3 +198,29 @@ fn three_sample_articles_are_copies_of_one_report() {
     assert_ne!(s[4], s[0]);
     assert_ne!(s[3], s[4]);
 }
+
+#[test]
+fn a_region_contradicts_its_places_but_two_places_of_a_region_do_not() {
+    let article = |id: &str, text: &str| georef::text::Article::from_text(id.into(), format!("{id}.txt"), text.into());
+    let articles = vec![
+        article("a", "Ukrainian forces recaptured Izium on Saturday.\n"),
+        article("b", "Russian forces still hold Kupiansk, officials said.\n"),
+        article("c", "Russia holds the Kharkiv region, Moscow said.\n"),
+    ];
+    let corpus = Corpus::build(articles, gazetteer());
+    let group_of = |place: &str| {
+        let claim = corpus
+            .claims
+            .iter()
+            .find(|c| place_names(c).first().is_some_and(|n| n.contains(place)))
+            .unwrap_or_else(|| panic!("a claim about {place}: {:?}", corpus.claims));
+        &corpus.groups[claim.group]
+    };
+    let (izium, kupiansk, region) = (group_of("Izyum"), group_of("Kup"), group_of("Kharkiv Oblast"));
+    // Izium held by Ukraine, the region said to be Russia's.
+    assert_eq!(izium.contradicts, [region.id]);
+    assert!(region.contradicts.contains(&izium.id));
+    // Kupiansk is Russia's, as the region is; Izium being Ukraine's says nothing of it.
+    assert!(kupiansk.contradicts.is_empty(), "{kupiansk:?}");
+    assert!(!kupiansk.contradiction);
+}

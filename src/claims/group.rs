@@ -125,36 +125,47 @@ pub fn group_claims(claims: &mut [Claim], sources: &[usize], gazetteer: &Gazette
     groups
 }
 
-/// Groups about a place and about the region it lies in (or the same
-/// region) contradict each other when they name different controllers.
+/// Groups about a first-level region and groups about a place in it (or
+/// about another region of the same name) contradict each other when they
+/// name different controllers: "Russian units in the Kherson region
+/// negotiate surrender" against "Kherson is and will be a Russian city".
+/// Two places of one region say nothing of each other (one side can hold
+/// Izium while the other holds Kupiansk), so the links number the region
+/// groups times the groups in their regions, not all pairs in a region.
 fn mark_related_contradictions(groups: &mut [ClaimGroup], claims: &[Claim], gazetteer: &Gazetteer) {
-    let summary: Vec<Option<(String, String)>> = groups
+    use crate::gazetteer::{CountryCode, Kind};
+    /// A first-level region: its country and its name.
+    type Region<'a> = (CountryCode, &'a str);
+    // Each group's region (country and first-level division), whether its
+    // place is that region, and the controller its first claim names.
+    let summary: Vec<Option<(Region, bool, &str)>> = groups
         .iter()
         .map(|g| {
             let first = &claims[*g.claims.first()?];
             let place = gazetteer.place(first.places.first()?.place)?;
-            let controller = first.controller_after.as_ref()?.code.clone();
-            Some((place.admin1.to_string(), controller))
+            let controller = first.controller_after.as_ref()?.code.as_str();
+            let region = (place.country, place.admin1.as_ref());
+            (!region.1.is_empty()).then_some((region, place.kind == Kind::Region, controller))
         })
         .collect();
-    // Only groups in the same region can contradict each other this way.
-    let mut by_region: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut regions: HashMap<Region, Vec<usize>> = HashMap::default();
     for (g, s) in summary.iter().enumerate() {
-        if let Some((region, _)) = s
-            && !region.is_empty()
-        {
-            by_region.entry(region.as_str()).or_default().push(g);
+        if let Some((region, true, _)) = s {
+            regions.entry(*region).or_default().push(g);
         }
     }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for members in by_region.values() {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                if let (Some((_, ctl_a)), Some((_, ctl_b))) = (&summary[a], &summary[b])
-                    && ctl_a != ctl_b
-                {
-                    pairs.push((a, b));
-                }
+    for (g, s) in summary.iter().enumerate() {
+        let Some((region, is_region, controller)) = s else {
+            continue;
+        };
+        for &r in regions.get(region).map_or(&[][..], Vec::as_slice) {
+            // A pair of region groups is seen from both; it is kept once.
+            if r == g || *is_region && r > g {
+                continue;
+            }
+            if summary[r].as_ref().is_some_and(|(_, _, other)| other != controller) {
+                pairs.push((r.min(g), r.max(g)));
             }
         }
     }
