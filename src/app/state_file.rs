@@ -42,17 +42,23 @@ pub fn check_state_file(path: &Path) -> Option<String> {
             Some(Ok(_)) | None => return None,
         },
     };
-    Some(match set_aside(path, &[]) {
+    Some(move_damaged_aside(path, "window and view settings", &problem))
+}
+
+/// Moves the damaged state file `path`, which held `what`, aside and
+/// returns the message for the status bar.
+fn move_damaged_aside(path: &Path, what: &str, problem: &str) -> String {
+    match set_aside(path, &[]) {
         Ok(aside) => format!(
-            "{}: saved window and view settings are damaged ({problem}); the file was moved to {} and defaults are used",
+            "{}: saved {what} are damaged ({problem}); the file was moved to {} and defaults are used",
             path.display(),
             aside.display()
         ),
         Err(e) => format!(
-            "{}: saved window and view settings are damaged ({problem}) and could not be moved aside ({e}); defaults are used",
+            "{}: saved {what} are damaged ({problem}) and could not be moved aside ({e}); defaults are used",
             path.display()
         ),
-    })
+    }
 }
 
 /// The view settings file: where it is and what it holds.
@@ -102,18 +108,7 @@ impl SettingsFile {
             }
             Err(e) => e.to_string(),
         };
-        let message = match set_aside(path, &[]) {
-            Ok(aside) => format!(
-                "{}: saved view settings are damaged ({problem}); the file was moved to {} and defaults are used",
-                path.display(),
-                aside.display()
-            ),
-            Err(e) => format!(
-                "{}: saved view settings are damaged ({problem}) and could not be moved aside ({e}); defaults are used",
-                path.display()
-            ),
-        };
-        (None, Some(message))
+        (None, Some(move_damaged_aside(path, "view settings", &problem)))
     }
 
     /// Writes `settings` atomically when they differ from what the file holds.
