@@ -444,16 +444,11 @@ fn markers(
             continue;
         }
         let entries = index.run_entries(r);
-        let (mentions, sources, mut best) = if per_color.is_empty() {
+        let (mentions, sources, best) = if per_color.is_empty() {
             count_by_article(entries, article_color, boilerplate)
         } else {
             tally_colors(entries, article_color, boilerplate, &mut per_color, &mut touched)
         };
-        for &c in &touched {
-            best = best.max(color_key(per_color[c as usize], c));
-            per_color[c as usize] = 0;
-        }
-        touched.clear();
         let color = u32::MAX - (best & u64::from(u32::MAX)) as u32;
         if mentions == 0 {
             continue;
@@ -492,8 +487,8 @@ fn count_by_article(entries: &[Entry], article_color: &[u32], boilerplate: u32) 
 }
 
 /// [`count_by_article`] when articles share colours: the mentions of each
-/// colour are added up in `per_color`, and the colours touched listed in
-/// `touched` (the caller reads and clears both).
+/// colour are added up in `per_color`, the colours touched listed in
+/// `touched`, and both are cleared again for the next place.
 fn tally_colors(
     entries: &[Entry],
     article_color: &[u32],
@@ -516,7 +511,14 @@ fn tally_colors(
         sources += u32::from(e.group != last_group);
         last_group = e.group;
     }
-    (mentions, sources, 0)
+    let mut best = 0;
+    for c in touched.drain(..) {
+        if let Some(n) = per_color.get_mut(c as usize) {
+            best = best.max(color_key(*n, c));
+            *n = 0;
+        }
+    }
+    (mentions, sources, best)
 }
 
 /// A colour's rank for a place: more mentions first, then the smaller colour.
