@@ -8,6 +8,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::gazetteer::fold::{fold, name_hash};
 use crate::gazetteer::{CountryCode, Gazetteer, PlaceId};
 
+use super::tokens::tokenize;
+
 static DEMONYMS: &str = include_str!("data/demonyms.tsv");
 static NOT_PLACES: &str = include_str!("data/not_places.txt");
 static COMMON_WORDS: &str = include_str!("../../gazetteer/common_words.txt");
@@ -135,6 +137,9 @@ pub struct Lexicon {
     common_words: HashSet<u64, KeyHash>,
     abbreviations: HashSet<u64, KeyHash>,
     country_names: HashSet<u64, KeyHash>,
+    /// The first words of the phrases of two or more words among the
+    /// demonyms and the never-a-place phrases.
+    phrase_starts: HashSet<u64, KeyHash>,
     /// Longest phrase in the never-a-place list, in words.
     pub longest_not_place: usize,
     /// Longest demonym, in words.
@@ -152,6 +157,7 @@ impl Lexicon {
             .collect();
         let mut demonyms = HashMap::default();
         let mut longest_demonym = 1;
+        let mut phrase_starts = HashSet::default();
         for line in data_lines(DEMONYMS) {
             let Some((word, target)) = line.split_once('\t') else {
                 continue;
@@ -163,10 +169,14 @@ impl Lexicon {
             let Some(place) = place else { continue };
             let folded = fold(word);
             longest_demonym = longest_demonym.max(folded.split(' ').count());
+            add_phrase_start(&mut phrase_starts, word);
             demonyms.insert(name_hash(&folded), Demonym { place });
             demonyms.entry(name_hash(&plural(&folded))).or_insert(Demonym { place });
         }
         let not_places: HashSet<u64, KeyHash> = data_lines(NOT_PLACES).map(|l| name_hash(&fold(l))).collect();
+        for phrase in data_lines(NOT_PLACES) {
+            add_phrase_start(&mut phrase_starts, phrase);
+        }
         let longest_not_place = data_lines(NOT_PLACES)
             .map(|l| fold(l).split(' ').count())
             .max()
@@ -186,6 +196,7 @@ impl Lexicon {
             common_words,
             abbreviations,
             country_names,
+            phrase_starts,
             longest_not_place,
             longest_demonym,
         }
@@ -199,6 +210,14 @@ impl Lexicon {
     /// Whether a folded phrase is never a place.
     pub fn is_not_place(&self, folded_hash: u64) -> bool {
         self.not_places.contains(&folded_hash)
+    }
+
+    /// False when no demonym or never-a-place phrase of two or more words
+    /// starts with the word whose token hash is `word_hash`; then
+    /// [`Lexicon::demonym`] and [`Lexicon::is_not_place`] need not be asked
+    /// about longer runs from it.
+    pub fn may_start_phrase(&self, word_hash: u64) -> bool {
+        self.phrase_starts.contains(&word_hash)
     }
 
     /// Whether a folded name is a name of a country ("Ukraine", "UK").
@@ -289,6 +308,18 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Notes the first word of `phrase` in `starts` if the phrase has two or
+/// more words: both the hash the tokenizer gives that word in the text and
+/// the hash of its first folded word, so that no way of writing it is missed.
+fn add_phrase_start(starts: &mut HashSet<u64, KeyHash>, phrase: &str) {
+    let tokens = tokenize(phrase);
+    if tokens.len() < 2 {
+        return;
+    }
+    starts.extend(tokens.first().map(|t| t.hash).filter(|&h| h != 0));
+    starts.extend(fold(phrase).split(' ').next().map(name_hash));
 }
 
 /// English plural of a folded demonym ("russian" -> "russians", "swiss" stays).

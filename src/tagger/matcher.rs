@@ -348,7 +348,11 @@ fn longest_place(
 
 /// A run of words from `i` that is never a place ("Daily Mail", "NATO").
 fn not_place_run(tokens: &[Token], i: usize, lexicon: &Lexicon, spans: &mut SpanHashes) -> Option<usize> {
-    let max = lexicon.longest_not_place.min(tokens.len() - i);
+    let max = if lexicon.may_start_phrase(tokens[i].hash) {
+        lexicon.longest_not_place.min(tokens.len() - i)
+    } else {
+        1
+    };
     // Capitalised words joined by spaces or hyphens.
     let connected = 1 + tokens[i + 1..i + max]
         .iter()
@@ -364,7 +368,11 @@ fn demonym_run(
     lexicon: &Lexicon,
     spans: &mut SpanHashes,
 ) -> Option<(usize, super::lexicon::Demonym)> {
-    let max = lexicon.longest_demonym.min(tokens.len() - i);
+    let max = if lexicon.may_start_phrase(tokens[i].hash) {
+        lexicon.longest_demonym.min(tokens.len() - i)
+    } else {
+        1
+    };
     // Capitalised words joined by spaces.
     let connected = 1 + tokens[i + 1..i + max]
         .iter()
@@ -615,6 +623,50 @@ mod tests {
         assert_eq!(run("Kharkiv\nUkraine", 6), 1);
         assert_eq!(run("Bosnia and Herzegovina", 2), 2);
         assert_eq!(run("A B C D E F G H", 6), 6);
+    }
+
+    /// "new york times" -> "New York Times".
+    fn title_case(phrase: &str) -> String {
+        phrase
+            .split(' ')
+            .map(|w| w[..1].to_uppercase() + &w[1..])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn every_phrase_of_several_words_in_the_lists_is_still_found_whole() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let lexicon = Lexicon::new(&gazetteer);
+        let traits = PlaceTraits::new(&gazetteer);
+        let lines = |data: &'static str| {
+            data.lines()
+                .map(|l| l.split('\t').next().unwrap_or(l).trim())
+                .filter(|l| l.contains(' ') && !l.starts_with('#') && l.split(' ').all(|w| w.len() > 1))
+                .collect::<Vec<_>>()
+        };
+        let not_places = lines(include_str!("data/not_places.txt"));
+        let demonyms = lines(include_str!("data/demonyms.tsv"));
+        assert!(not_places.len() > 20 && demonyms.len() > 5);
+        for phrase in not_places {
+            let text = format!("Officials at {} said so.", title_case(phrase));
+            let span = 13..13 + phrase.len();
+            let places: Vec<_> = find(&text, &gazetteer, &lexicon, &traits)
+                .into_iter()
+                .filter(|m| !m.demonym && span.contains(&m.start))
+                .collect();
+            assert!(places.is_empty(), "{text}: {places:?}");
+        }
+        for phrase in demonyms {
+            let text = format!("Officials said the {phrase} side agreed.");
+            let found = find(&text, &gazetteer, &lexicon, &traits);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.demonym && m.start == 19 && m.end == 19 + phrase.len()),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
