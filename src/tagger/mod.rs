@@ -63,23 +63,21 @@ impl<'g> Tagger<'g> {
         let matches = matcher::find(text, self.gazetteer, &self.lexicon, &self.traits);
         let rankings = resolver::resolve(text, &matches, self.gazetteer);
         let mut chars = CharOffsets::new(text);
-        matches
-            .into_iter()
-            .zip(rankings)
-            .filter_map(|(m, ranking)| {
-                let &(place, score) = ranking.ranked.first()?;
-                Some(Mention {
-                    start: chars.at(m.start),
-                    end: chars.at(m.end),
-                    byte_start: m.start,
-                    byte_end: m.end,
-                    text: text[m.start..m.end].to_string(),
-                    demonym: m.demonym,
-                    place,
-                    score,
-                    alternatives: ranking.ranked,
-                })
+        let mut mentions = Vec::with_capacity(matches.len());
+        mentions.extend(matches.into_iter().zip(rankings).filter_map(|(m, ranking)| {
+            let &(place, score) = ranking.ranked.first()?;
+            Some(Mention {
+                start: chars.at(m.start),
+                end: chars.at(m.end),
+                byte_start: m.start,
+                byte_end: m.end,
+                text: text[m.start..m.end].to_string(),
+                demonym: m.demonym,
+                place,
+                score,
+                alternatives: ranking.ranked,
             })
-            .collect()
+        }));
+        mentions
     }
 }
