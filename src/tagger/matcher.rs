@@ -346,13 +346,19 @@ fn longest_place(
     None
 }
 
-/// A run of words from `i` that is never a place ("Daily Mail", "NATO").
-fn not_place_run(tokens: &[Token], i: usize, lexicon: &Lexicon, spans: &mut SpanHashes) -> Option<usize> {
-    let max = if lexicon.may_start_phrase(tokens[i].hash) {
-        lexicon.longest_not_place.min(tokens.len() - i)
+/// How many words from `i` a listed phrase of at most `longest` words can
+/// span: one unless a phrase of several words starts with word `i`.
+fn phrase_reach(tokens: &[Token], i: usize, lexicon: &Lexicon, longest: usize) -> usize {
+    if lexicon.may_start_phrase(tokens[i].hash) {
+        longest.min(tokens.len() - i)
     } else {
         1
-    };
+    }
+}
+
+/// A run of words from `i` that is never a place ("Daily Mail", "NATO").
+fn not_place_run(tokens: &[Token], i: usize, lexicon: &Lexicon, spans: &mut SpanHashes) -> Option<usize> {
+    let max = phrase_reach(tokens, i, lexicon, lexicon.longest_not_place);
     // Capitalised words joined by spaces or hyphens.
     let connected = 1 + tokens[i + 1..i + max]
         .iter()
@@ -368,11 +374,7 @@ fn demonym_run(
     lexicon: &Lexicon,
     spans: &mut SpanHashes,
 ) -> Option<(usize, super::lexicon::Demonym)> {
-    let max = if lexicon.may_start_phrase(tokens[i].hash) {
-        lexicon.longest_demonym.min(tokens.len() - i)
-    } else {
-        1
-    };
+    let max = phrase_reach(tokens, i, lexicon, lexicon.longest_demonym);
     // Capitalised words joined by spaces.
     let connected = 1 + tokens[i + 1..i + max]
         .iter()
