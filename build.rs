@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 #[path = "src/gazetteer/fold.rs"]
 mod fold;
 #[allow(dead_code)]
+#[path = "src/gazetteer/former_names.rs"]
+mod former_names;
+#[allow(dead_code)]
 #[path = "src/gazetteer/name_table.rs"]
 mod name_table;
 
@@ -43,6 +46,7 @@ fn run() -> Result<(), String> {
     println!("cargo::rerun-if-changed={}", admin1_gz.display());
     println!("cargo::rerun-if-changed=src/gazetteer/fold.rs");
     println!("cargo::rerun-if-changed=src/gazetteer/name_table.rs");
+    println!("cargo::rerun-if-changed=src/gazetteer/former_names.rs");
 
     let places = gunzip(places_gz)?;
     let mut names = name_table::NameTableBuilder::default();
@@ -74,8 +78,39 @@ fn run() -> Result<(), String> {
     }
     write(&out_dir.join("places.tsv"), places.as_bytes())?;
     write(&out_dir.join("names.bin"), &names.into_bytes())?;
+    write(&out_dir.join("former.bin"), &former_names(&places))?;
+    let name_tags: Vec<u8> = places
+        .lines()
+        .filter_map(|line| line.split('\t').nth(2))
+        .flat_map(|name| former_names::own_name_tag(name).to_le_bytes())
+        .collect();
+    write(&out_dir.join("name_tags.bin"), &name_tags)?;
     write(&out_dir.join("admin1.tsv"), gunzip(admin1_gz)?.as_bytes())?;
     Ok(())
+}
+
+/// The former names of the places (rows already validated), serialised:
+/// first the own names of every town, then each place's alternates that
+/// are one of those and not a spelling of the place's own name.
+fn former_names(places: &str) -> Vec<u8> {
+    let rows = || places.lines().map(|line| line.split('\t').collect::<Vec<&str>>());
+    let towns: std::collections::HashSet<u64> = rows()
+        .filter(|cols| former_names::POPULATED.contains(&cols[1]))
+        .map(|cols| former_names::own_name_hash(cols[2]))
+        .collect();
+    let town_names = |hash: u64| towns.contains(&hash);
+    let mut former = former_names::FormerNamesBuilder::default();
+    let mut folded = String::new();
+    for (row, cols) in rows().enumerate() {
+        for alternate in cols[10].split('|').filter(|n| !n.is_empty()) {
+            fold::fold_into(alternate, &mut folded);
+            let hash = fold::name_hash(&folded);
+            if former_names::is_former_name(&folded, hash, cols[1], cols[2], &town_names) {
+                former.add(hash, row as u32);
+            }
+        }
+    }
+    former.into_bytes()
 }
 
 /// Rejects rows the runtime parser would not accept, so a bad data file

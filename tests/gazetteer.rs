@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use geo::Point;
-use georef::gazetteer::{Gazetteer, Kind, PlaceId, distance_km};
+use georef::gazetteer::{Gazetteer, Kind, PlaceId, Summary, distance_km};
 use georef::tagger::Tagger;
 
 fn embedded() -> &'static Gazetteer {
@@ -483,4 +483,13 @@ fn files_that_are_no_gazetteer_are_refused_by_name() {
         .to_string();
     assert!(missing.contains("missing.txt"), "{missing}");
     assert_eq!(g.len(), before);
+}
+
+#[test]
+fn embedded_summaries_are_the_places_own() {
+    // The build precomputes the name tags of the embedded places.
+    let g = embedded();
+    for (i, place) in g.places().iter().enumerate() {
+        assert_eq!(g.summary(i as u32), Some(Summary::of(place)), "{}", place.name);
+    }
 }

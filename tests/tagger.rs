@@ -201,6 +201,61 @@ fn the_article_geography_picks_between_namesakes() {
 }
 
 #[test]
+fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
+    // GeoNames lists "Salisbury" for Harare, "Riverdale" for Glendale,
+    // California and "Manchester" for Richmond, Virginia.
+    let salisbury = place_of(
+        "Tourists took the train from London to Salisbury to see the cathedral.",
+        "Salisbury",
+    );
+    assert_eq!((&*salisbury.name, salisbury.country.as_str()), ("Salisbury", "GB"));
+    let riverdale = place_of("Police in Riverdale closed the main road after the storm.", "Riverdale");
+    assert_eq!(&*riverdale.name, "Riverdale");
+    let manchester = place_of(
+        "The senator drove from Boston to Manchester to meet voters.",
+        "Manchester",
+    );
+    assert_eq!(&*manchester.name, "Manchester");
+}
+
+#[test]
+fn user_files_bring_former_names_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.csv");
+    // "Zorvik" is a former name of the user's Bigtown and the own name of
+    // the user's town; "Shockoe", an embedded alternate of Richmond,
+    // Virginia, becomes the own name of a user's town.
+    let csv = "name,lat,lon,kind,population,alternate_names\n\
+               Zorvik,10.0,10.0,town,100000,\n\
+               Bigtown,10.5,10.5,city,1000000,Zorvik\n\
+               Shockoe,10.0,20.0,town,200000,\n";
+    std::fs::write(&path, csv).unwrap();
+    let mut g = Gazetteer::embedded().unwrap();
+    g.load_file(&path, &mut |_| {}).unwrap();
+    let tagger = Tagger::new(&g);
+    for name in ["Zorvik", "Shockoe"] {
+        let text = format!("Police in {name} closed the main road.");
+        let mention = tagger.tag(&text).into_iter().find(|m| m.text == name).unwrap();
+        assert_eq!(&*g.place(mention.place).unwrap().name, name);
+    }
+}
+
+#[test]
+fn other_spellings_of_a_place_s_own_name_are_not_former_names() {
+    // Each of these is an alternate spelling of a large city, and also the
+    // own name of a smaller place elsewhere.
+    let text = "Putin flew from Moscow to St. Petersburg while missiles hit Odessa, Lugansk and Zaporizhzhia.";
+    assert_eq!(place_of(text, "St. Petersburg").id.0, 498817);
+    for name in ["Odessa", "Lugansk", "Zaporizhzhia"] {
+        let place = place_of(text, name);
+        assert_eq!(place.country.as_str(), "UA", "{name}");
+        assert!(matches!(place.kind, Kind::City | Kind::Region), "{name}: {place:?}");
+    }
+    let florida = place_of("Storms flooded Tampa and St. Petersburg, Florida.", "St. Petersburg");
+    assert_eq!(florida.id.0, 4171563);
+}
+
+#[test]
 fn us_state_abbreviations_keep_their_period() {
     let text = "The fire near Redding, Calif. spread.";
     assert_eq!(texts(text), ["Redding", "Calif."]);

@@ -7,17 +7,23 @@ use std::sync::OnceLock;
 use geo::Point;
 
 use super::error::GazetteerError;
+use super::former_names::FormerNames;
 use super::name_table::NameTable;
 use super::place::{CountryCode, Kind, Place, PlaceId};
 
 static PLACES_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/places.tsv"));
 static NAMES_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.bin"));
+static NAME_TAGS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_tags.bin"));
+static FORMER_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/former.bin"));
 static ADMIN1_TSV: &str = include_str!(concat!(env!("OUT_DIR"), "/admin1.tsv"));
 
 /// The decoded embedded data.
 pub(super) struct Embedded {
     pub places: Vec<Place>,
     pub names: NameTable,
+    pub former_names: FormerNames,
+    /// The [`super::Summary::name_tag`] of every place, by row.
+    pub name_tags: Vec<u32>,
     pub admin1_names: &'static HashMap<&'static str, &'static str>,
 }
 
@@ -30,9 +36,20 @@ pub(super) fn load() -> Result<Embedded, GazetteerError> {
     }
     let names = NameTable::from_bytes(Cow::Borrowed(NAMES_BIN))
         .ok_or_else(|| GazetteerError::Embedded("name table header".into()))?;
+    let former_names = FormerNames::from_bytes(Cow::Borrowed(FORMER_BIN))
+        .ok_or_else(|| GazetteerError::Embedded("former names header".into()))?;
+    let name_tags: Vec<u32> = NAME_TAGS_BIN
+        .chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    if name_tags.len() != places.len() {
+        return Err(GazetteerError::Embedded("name tags do not match the places".into()));
+    }
     Ok(Embedded {
         places,
         names,
+        former_names,
+        name_tags,
         admin1_names: admin1_names(),
     })
 }

@@ -8,6 +8,7 @@
 mod embedded;
 mod error;
 pub mod fold;
+mod former_names;
 mod import;
 mod name_table;
 mod place;
@@ -23,6 +24,7 @@ use geo::Point;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use error::{GazetteerError, RowError};
+pub use former_names::name_tag;
 pub use import::{LoadProgress, LoadReport};
 pub use place::{CountryCode, Kind, Place, PlaceId, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
@@ -30,6 +32,7 @@ pub use search::PlaceSearch;
 pub use shapes::{CountryOutline, RegionId, country_outlines, region_shape, region_shapes};
 pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 
+use former_names::{FormerNames, FormerNamesBuilder};
 use name_table::{NameTable, NameTableBuilder};
 
 /// The most places a name of the user's files stands for in the name
@@ -47,6 +50,11 @@ pub struct Gazetteer {
     embedded_names: NameTable,
     /// Names of the places that user files added or changed.
     added_names: NameTable,
+    /// Former names of the embedded places (see [`Gazetteer::former_name_bearers`]).
+    embedded_former: FormerNames,
+    /// Former names that user files brought, as alternates of their places
+    /// or as the own names of their towns.
+    added_former: FormerNames,
     /// Indexes of the places whose names are in `added_names` (sorted and
     /// unique after each reindex).
     touched: Vec<u32>,
@@ -70,13 +78,20 @@ impl Gazetteer {
         let data = data?;
         let spatial = spatial.map_err(|_| GazetteerError::Embedded("spatial index thread failed".into()))?;
         Ok(Gazetteer {
-            summaries: data.places.iter().map(Summary::of).collect(),
+            summaries: data
+                .places
+                .iter()
+                .zip(data.name_tags)
+                .map(|(place, tag)| Summary::with_tag(place, tag))
+                .collect(),
             countries: country_index(&data.places),
             embedded_len: data.places.len(),
             places: data.places,
             added_ids: HashMap::new(),
             embedded_names: data.names,
             added_names: empty_table()?,
+            embedded_former: data.former_names,
+            added_former: empty_former_names()?,
             touched: Vec::new(),
             admin1_names: data.admin1_names,
             spatial,
@@ -94,6 +109,8 @@ impl Gazetteer {
             added_ids: HashMap::new(),
             embedded_names: empty_table()?,
             added_names: empty_table()?,
+            embedded_former: empty_former_names()?,
+            added_former: empty_former_names()?,
             touched: Vec::new(),
             admin1_names: embedded::admin1_names(),
             spatial: SpatialIndex::new(std::iter::empty()),
@@ -194,6 +211,17 @@ impl Gazetteer {
         found
     }
 
+    /// The places for which the name whose folded hash is `folded_hash` is
+    /// an alternate that is not a spelling of their own name but another
+    /// name (a former one, mostly), and the own name of some town:
+    /// "Salisbury" for Harare. (A user file that renames an embedded place
+    /// leaves its embedded former names in place.)
+    pub fn former_name_bearers(&self, folded_hash: u64) -> impl Iterator<Item = u32> + Clone + '_ {
+        self.embedded_former
+            .places_of(folded_hash)
+            .chain(self.added_former.places_of(folded_hash))
+    }
+
     /// False when no name folds to the text whose hash is `folded_hash`
     /// (then [`Gazetteer::indexes_for_hash`] is empty); true when one may.
     pub fn may_name(&self, folded_hash: u64) -> bool {
@@ -285,21 +313,49 @@ impl Gazetteer {
         self.touched.sort_unstable();
         self.touched.dedup();
         let mut builder = NameTableBuilder::default();
+        let mut former = FormerNamesBuilder::default();
+        let towns: FxHashSet<u64> = self
+            .places
+            .iter()
+            .filter(|p| p.kind.is_populated())
+            .map(|p| former_names::own_name_hash(&p.name))
+            .collect();
+        let town_names = |hash: u64| towns.contains(&hash);
         let mut folded = String::new();
         for &index in &self.touched {
             let Some(place) = self.places.get(index as usize) else {
                 continue;
             };
-            for name in std::iter::once(&*place.name).chain(place.alt_names()) {
+            for (k, name) in std::iter::once(&*place.name).chain(place.alt_names()).enumerate() {
                 fold::fold_into(name, &mut folded);
+                let hash = fold::name_hash(&folded);
                 if !folded.is_empty() {
-                    builder.add(fold::name_hash(&folded), index);
+                    builder.add(hash, index);
                 }
                 if let Some((first, _)) = folded.split_once(' ') {
                     builder.add_first_word(fold::name_hash(first));
                 }
+                if k > 0 && former_names::is_former_name(&folded, hash, place.kind.as_str(), &place.name, &town_names) {
+                    former.add(hash, index);
+                }
+            }
+            // A town of the user's can make its name a former name of the
+            // places that bear it as an alternate.
+            if place.kind.is_populated() {
+                fold::fold_into(former_names::own_name(&place.name), &mut folded);
+                let hash = fold::name_hash(&folded);
+                for other in self.embedded_names.get(hash) {
+                    let Some(o) = self.places.get(other as usize) else {
+                        continue;
+                    };
+                    if former_names::is_former_name(&folded, hash, o.kind.as_str(), &o.name, &town_names) {
+                        former.add(hash, other);
+                    }
+                }
             }
         }
+        self.added_former = FormerNames::from_bytes(Cow::Owned(former.into_bytes()))
+            .ok_or_else(|| GazetteerError::Embedded("added former names".into()))?;
         let regions = region_numbers(&self.places);
         builder.limit_postings(MAX_NAMESAKES, |places| {
             order_namesakes(places, &self.summaries, &regions)
@@ -350,6 +406,12 @@ fn region_numbers(places: &[Place]) -> Vec<u32> {
 fn empty_table() -> Result<NameTable, GazetteerError> {
     NameTable::from_bytes(Cow::Owned(NameTableBuilder::default().into_bytes()))
         .ok_or_else(|| GazetteerError::Embedded("empty name table".into()))
+}
+
+/// A set of former names with none in it.
+fn empty_former_names() -> Result<FormerNames, GazetteerError> {
+    FormerNames::from_bytes(Cow::Owned(FormerNamesBuilder::default().into_bytes()))
+        .ok_or_else(|| GazetteerError::Embedded("empty former names".into()))
 }
 
 /// The first country place of each code, in index order.

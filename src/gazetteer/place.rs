@@ -130,6 +130,11 @@ impl Kind {
         }
     }
 
+    /// Whether places of this kind are towns and cities.
+    pub fn is_populated(self) -> bool {
+        super::former_names::POPULATED.contains(&self.as_str())
+    }
+
     /// Parses a kind name; also accepts common synonyms ("county", "state", "lake").
     pub fn parse(text: &str) -> Option<Kind> {
         let lower = text.trim().to_ascii_lowercase();
@@ -168,17 +173,27 @@ pub struct Summary {
     pub country: CountryCode,
     /// The kind of place.
     pub kind: Kind,
+    /// The high half of the folded hash of the name the place goes by (its
+    /// primary name less a trailing " City"): tells whether a mention names
+    /// the place by its own name or by an alternate.
+    pub name_tag: u32,
 }
 
 impl Summary {
     /// The summary of a place.
     pub fn of(place: &Place) -> Summary {
+        Summary::with_tag(place, super::former_names::own_name_tag(&place.name))
+    }
+
+    /// The summary of a place whose [`Summary::name_tag`] is known.
+    pub fn with_tag(place: &Place, name_tag: u32) -> Summary {
         Summary {
             lonlat: place.lonlat,
             prominence: place.prominence() as f32,
             population: u32::try_from(place.population).unwrap_or(u32::MAX),
             country: place.country,
             kind: place.kind,
+            name_tag,
         }
     }
 }

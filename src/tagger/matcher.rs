@@ -22,6 +22,10 @@ pub struct Match {
     pub end: usize,
     /// Indexes of the candidate places in the gazetteer.
     pub places: Vec<u32>,
+    /// The folded hash of the name the candidates were found under (the
+    /// span without a qualifier that was not part of the name); 0 for a
+    /// demonym.
+    pub name_hash: u64,
     /// A demonym or place adjective ("Ukrainian"), not a place mention.
     pub demonym: bool,
     /// A qualifier that said which kind of place is meant ("Kherson region",
@@ -100,14 +104,15 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             if let Some((n, demonym)) = demonym_run(&tokens, i, lexicon, &mut spans) {
                 let place = vec![demonym.place];
                 // "Crimean peninsula": an adjective and a qualifier name a place.
-                match qualified(text, &tokens, i, n, &place, gazetteer, &mut spans, &mut scratch) {
-                    Some((end, places, qualifier)) => {
+                match qualified(text, &tokens, i, n, (&place, 0), gazetteer, &mut spans, &mut scratch) {
+                    Some(q) => {
                         found.push(Match {
                             start: token.start(),
-                            end,
-                            places,
+                            end: q.end,
+                            places: q.places,
+                            name_hash: q.name_hash,
                             demonym: false,
-                            qualifier: Some(qualifier),
+                            qualifier: Some(q.qualifier),
                         });
                         i += n + 1;
                     }
@@ -116,6 +121,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                             start: token.start(),
                             end: tokens[i + n - 1].end(),
                             places: place,
+                            name_hash: 0,
                             demonym: true,
                             qualifier: None,
                         });
@@ -132,22 +138,33 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             start: token.start(),
             end: last.end(),
             places,
+            name_hash: spans.get(n),
             demonym: false,
             qualifier: None,
         };
         let mut used = n;
         if !last.possessive
-            && let Some((q_end, places, qualifier)) =
-                qualified(text, &tokens, i, n, &m.places, gazetteer, &mut spans, &mut scratch)
+            && let Some(q) = qualified(
+                text,
+                &tokens,
+                i,
+                n,
+                (&m.places, m.name_hash),
+                gazetteer,
+                &mut spans,
+                &mut scratch,
+            )
         {
-            m.end = q_end;
-            m.places = places;
-            m.qualifier = Some(qualifier);
+            m.end = q.end;
+            m.places = q.places;
+            m.name_hash = q.name_hash;
+            m.qualifier = Some(q.qualifier);
             used += 1;
         } else if n == 1
             && let Some(demonym) = lexicon.demonym(token.hash)
         {
             m.places = vec![demonym.place];
+            m.name_hash = 0;
             m.demonym = true;
         }
         if m.qualifier.is_none() {
@@ -386,30 +403,50 @@ fn demonym_run(
 }
 
 /// A qualifier word right after the name ("Kherson region", "Dnipro river"):
-/// the extended span, its candidates, and the qualifier.
+/// the extended span, its candidates, and the qualifier. `places` are the
+/// name's own candidates, found under `place_hash`.
 #[allow(clippy::too_many_arguments)]
 fn qualified(
     text: &str,
     tokens: &[Token],
     i: usize,
     n: usize,
-    places: &[u32],
+    (places, place_hash): (&[u32], u64),
     gazetteer: &Gazetteer,
     spans: &mut SpanHashes,
     scratch: &mut String,
-) -> Option<(usize, Vec<u32>, &'static Qualifier)> {
+) -> Option<Qualified> {
     let next = tokens.get(i + n).filter(|t| t.gap == Gap::Space)?;
     let qualifier = qualifier_word(word(text, next), scratch)?;
-    let mut candidates = gazetteer.indexes_for_hash(spans.get(n + 1));
+    let mut name_hash = spans.get(n + 1);
+    let mut candidates = gazetteer.indexes_for_hash(name_hash);
     if candidates.is_empty() {
         candidates = places.to_vec();
+        name_hash = place_hash;
     }
     let fitting: Vec<u32> = candidates
         .iter()
         .copied()
         .filter(|&p| gazetteer.summary(p).is_some_and(|p| qualifier.accepts(p.kind)))
         .collect();
-    (!fitting.is_empty()).then_some((next.end(), fitting, qualifier))
+    (!fitting.is_empty()).then_some(Qualified {
+        end: next.end(),
+        places: fitting,
+        name_hash,
+        qualifier,
+    })
+}
+
+/// A name extended by the qualifier after it.
+struct Qualified {
+    /// Byte offset just past the qualifier.
+    end: usize,
+    /// The candidates of the kinds the qualifier names.
+    places: Vec<u32>,
+    /// The folded hash they were found under (with the qualifier, or
+    /// without it when the name and qualifier together name nothing).
+    name_hash: u64,
+    qualifier: &'static Qualifier,
 }
 
 /// "the city of X", "the region of X": a qualifier two words before.

@@ -4,7 +4,7 @@
 
 use geo::{Haversine, Point};
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, name_tag};
 
 use super::matcher::Match;
 
@@ -26,6 +26,10 @@ const MAX_CONTEXT: f64 = COUNTRY_BONUS * 1.5 + NEAR_BONUS[0].1;
 const CONTAINED_BONUS: f64 = 8.0;
 /// Bonus for a candidate whose kind the qualifier names.
 const QUALIFIER_BONUS: f64 = 4.0;
+/// Penalty for a candidate that bears the name only as a former name
+/// (Richmond, Virginia was once "Manchester"), when a town bears it as its
+/// own (see [`Gazetteer::former_name_bearers`]).
+const FORMER_NAME_PENALTY: f64 = 3.0;
 
 /// The ranked candidates of one match, best first, with scores in 0..1
 /// that sum to at most 1.
@@ -85,6 +89,10 @@ impl Priors {
         let mut starts = Vec::with_capacity(matches.len() + 1);
         starts.push(0);
         for m in matches {
+            let from = scores.len();
+            let tag = name_tag(m.name_hash);
+            // The best score of a town that bears the name as its own.
+            let mut own_town = f64::NEG_INFINITY;
             scores.extend(m.places.iter().filter_map(|&i| {
                 let place = gazetteer.summary(i)?;
                 let qualifier = match m.qualifier {
@@ -92,8 +100,15 @@ impl Priors {
                     Some(_) => -QUALIFIER_BONUS,
                     None => 0.0,
                 };
-                Some((i, f64::from(place.prominence) + qualifier))
+                let score = f64::from(place.prominence) + qualifier;
+                if place.name_tag == tag && place.kind.is_populated() {
+                    own_town = own_town.max(score);
+                }
+                Some((i, score))
             }));
+            if own_town > f64::NEG_INFINITY {
+                penalise_former_names(m.name_hash, own_town, &mut scores[from..], gazetteer);
+            }
             starts.push(scores.len());
         }
         Priors { scores, starts }
@@ -107,6 +122,22 @@ impl Priors {
     /// The scores of match number `at`, to change.
     fn of_mut(&mut self, at: usize) -> &mut [(u32, f64)] {
         &mut self.scores[self.starts[at]..self.starts[at + 1]]
+    }
+}
+
+/// Lowers the `scores` of the candidates that bear the name whose folded
+/// hash is `name_hash` only as a former name, when a town bears it as its
+/// own (the best of them scoring `own_town`): of those, the ones that
+/// context could lift above that town.
+fn penalise_former_names(name_hash: u64, own_town: f64, scores: &mut [(u32, f64)], gazetteer: &Gazetteer) {
+    let bearers = gazetteer.former_name_bearers(name_hash);
+    if bearers.clone().next().is_none() {
+        return;
+    }
+    for (place, score) in scores.iter_mut() {
+        if *score + MAX_CONTEXT >= own_town && bearers.clone().any(|b| b == *place) {
+            *score -= FORMER_NAME_PENALTY;
+        }
     }
 }
 
