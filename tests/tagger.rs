@@ -219,6 +219,18 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
 }
 
 #[test]
+fn contractions_are_not_places() {
+    // Folded whole, "I've" read as "Ive" (Paris's 4th arrondissement, "IVe")
+    // and "I'll" as "Ill" (Illinois).
+    let text = "“I've never seen a crowd like it,” she said. “I'll be back in Dublin.”";
+    assert_eq!(texts(text), ["Dublin"]);
+    assert_eq!(
+        texts("Fighting spread to N'Djamena and O'Neill, Nebraska."),
+        ["N'Djamena", "O'Neill", "Nebraska"]
+    );
+}
+
+#[test]
 fn user_files_bring_former_names_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.csv");

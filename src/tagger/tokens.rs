@@ -501,6 +501,11 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
                     return (pos, true);
                 }
             }
+            if bytes[start].is_ascii_uppercase() && is_contraction(text, after) {
+                // "I've", "We'll": a capitalised word ends before the
+                // apostrophe (lower-case words, never places, stay whole).
+                return (pos, false);
+            }
             if next.is_some_and(char::is_alphabetic) && pos > start {
                 pos = after;
                 continue;
@@ -509,6 +514,19 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
         break;
     }
     (pos, false)
+}
+
+/// Whether the letters at `at` (after an apostrophe) are the end of an
+/// English contraction ("'ve", "'ll", "'re", "'d", "'m"), which no place
+/// name has: folded with it, "I've" would read as the name "Ive".
+fn is_contraction(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or_default();
+    let letters = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    let ends_word = !char_at(text, at + letters).is_some_and(is_alphanumeric);
+    ends_word
+        && ["ve", "ll", "re", "d", "m"]
+            .iter()
+            .any(|suffix| rest[..letters].eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
 /// For eight bytes (little endian), a mask with all eight bits of each byte
@@ -603,6 +621,17 @@ mod tests {
         let t = tokenize("Kiev’s troops");
         assert!(t[0].possessive);
         assert_eq!(t[1].gap, Gap::Space);
+    }
+
+    #[test]
+    fn contractions_end_the_word_before_the_apostrophe() {
+        assert_eq!(
+            words("I've seen We’ll They're I'd I'm O'Dell d'Ivoire Qal'at it'll"),
+            [
+                "I", "ve", "seen", "We", "ll", "They", "re", "I", "d", "I", "m", "O'Dell", "d'Ivoire", "Qal'at",
+                "it'll"
+            ]
+        );
     }
 
     #[test]
