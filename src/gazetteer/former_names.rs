@@ -122,7 +122,14 @@ impl FormerNamesBuilder {
 pub struct FormerNames {
     bytes: Cow<'static, [u8]>,
     len: usize,
+    /// One bit for each value of a hash's low [`FILTER_BITS`] bits, set
+    /// where some pair's hash has them: most names are turned away with
+    /// one memory read instead of a binary search.
+    filter: Vec<u64>,
 }
+
+/// Bits of a hash that index [`FormerNames::filter`] (16 KiB).
+const FILTER_BITS: u32 = 17;
 
 impl FormerNames {
     /// Checks the header and size; `None` when the bytes are not a set.
@@ -131,13 +138,29 @@ impl FormerNames {
             return None;
         }
         let len = u32::from_le_bytes(bytes[4..8].try_into().ok()?) as usize;
-        (bytes.len() == HEADER + len * PAIR).then_some(FormerNames { bytes, len })
+        if bytes.len() != HEADER + len * PAIR {
+            return None;
+        }
+        let mut set = FormerNames {
+            bytes,
+            len,
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
+        };
+        for at in 0..len {
+            let bit = filter_bit(set.pair(at).0);
+            set.filter[bit / 64] |= 1 << (bit % 64);
+        }
+        Some(set)
     }
 
     /// The places whose former name hashes to `hash`, in index order.
     pub fn places_of(&self, hash: u64) -> impl Iterator<Item = u32> + Clone + '_ {
-        // The first pair with this hash or a greater one.
-        let (mut low, mut high) = (0, self.len);
+        let bit = filter_bit(hash);
+        let maybe = self.filter.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0);
+        // The first pair with this hash or a greater one (none to search
+        // when the filter rules the hash out).
+        let end = if maybe { self.len } else { 0 };
+        let (mut low, mut high) = (0, end);
         while low < high {
             let mid = (low + high) / 2;
             if self.pair(mid).0 < hash {
@@ -146,7 +169,7 @@ impl FormerNames {
                 high = mid;
             }
         }
-        (low..self.len)
+        (low..end)
             .map(|at| self.pair(at))
             .take_while(move |p| p.0 == hash)
             .map(|p| p.1)
@@ -158,6 +181,11 @@ impl FormerNames {
         let hash = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
         (hash, u32::from_le_bytes([b[8], b[9], b[10], b[11]]))
     }
+}
+
+/// The bit of [`FormerNames::filter`] for a hash.
+fn filter_bit(hash: u64) -> usize {
+    (hash & ((1 << FILTER_BITS) - 1)) as usize
 }
 
 #[cfg(test)]
