@@ -179,7 +179,7 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
         let (end, possessive) = word_end(text, pos);
         let gap = gap_before(text, previous, gap_start, start);
         let capitalized = if b < 0x80 {
-            b.is_ascii_uppercase()
+            b.is_ascii_uppercase() || is_elision_before_capital(text, start)
         } else {
             text[start..].chars().next().is_some_and(char::is_uppercase)
         };
@@ -516,6 +516,16 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     (pos, false)
 }
 
+/// Whether the word at `start` is a French elided article before a
+/// capitalised word ("d'Ivoire", "d’Armor"), which is part of the name
+/// ("Côte d'Ivoire") and so counts as capitalised.
+fn is_elision_before_capital(text: &str, start: usize) -> bool {
+    let mut chars = text.get(start..).unwrap_or_default().chars();
+    matches!(chars.next(), Some('d' | 'l'))
+        && chars.next().is_some_and(is_apostrophe)
+        && chars.next().is_some_and(char::is_uppercase)
+}
+
 /// Whether the letters at `at` (after an apostrophe) are the end of an
 /// English contraction ("'ve", "'ll", "'re", "'d", "'m"), which no place
 /// name has: folded with it, "I've" would read as the name "Ive".
@@ -621,6 +631,14 @@ mod tests {
         let t = tokenize("Kiev’s troops");
         assert!(t[0].possessive);
         assert_eq!(t[1].gap, Gap::Space);
+    }
+
+    #[test]
+    fn elided_articles_before_a_capital_are_capitalised() {
+        let capitalised = |text: &str| -> Vec<bool> { tokenize(text).iter().map(|t| t.capitalized).collect() };
+        assert_eq!(capitalised("Côte d'Ivoire"), [true, true]);
+        assert_eq!(capitalised("Côtes-d’Armor"), [true, true]);
+        assert_eq!(capitalised("d'abord l'eau d'"), [false, false, false]);
     }
 
     #[test]
