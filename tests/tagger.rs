@@ -219,6 +219,19 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
 }
 
 #[test]
+fn regions_and_seas_without_a_population_are_not_taken_for_empty() {
+    // Natural Earth gives English counties no population, and the
+    // supplement none for seas and areas: read as 0, they lost to any town
+    // of the same name in the United States.
+    let text = "Storms hit Kent and Hampshire as oil prices rose on tensions in the Middle East.";
+    for county in ["Kent", "Hampshire"] {
+        let place = place_of(text, county);
+        assert_eq!((place.kind, place.country.as_str()), (Kind::Region, "GB"), "{county}");
+    }
+    assert_eq!(place_of(text, "Middle East").kind, Kind::Area);
+}
+
+#[test]
 fn contractions_are_not_places() {
     // Folded whole, "I've" read as "Ive" (Paris's 4th arrondissement, "IVe")
     // and "I'll" as "Ill" (Illinois).

@@ -158,6 +158,10 @@ impl fmt::Display for Kind {
     }
 }
 
+/// The population assumed for a region, sea, area or peninsula whose
+/// source gives none.
+const ASSUMED_POPULATION: u64 = 1_000_000;
+
 /// What the tagger asks of every candidate, packed small (32 bytes) so that
 /// a long candidate list stays in the processor's cache instead of reading
 /// each whole [`Place`] (see [`crate::gazetteer::Gazetteer::summary`]).
@@ -243,6 +247,9 @@ impl Place {
     /// A prior for "which place does a bare name mean": larger for countries,
     /// capitals and populous places. Used to order lookups best first.
     ///
+    /// A region, sea, area or peninsula without a population counts as one
+    /// of [`ASSUMED_POPULATION`]: its source gives none, not zero.
+    ///
     /// # Units
     /// Natural log of population plus bonuses; only comparisons are meaningful.
     pub fn prominence(&self) -> f64 {
@@ -255,6 +262,10 @@ impl Place {
             Kind::Town | Kind::Village | Kind::District => 0.0,
         };
         let capital_bonus = if self.capital { 1.0 } else { 0.0 };
-        (self.population as f64 + 1.0).ln() + kind_bonus + capital_bonus
+        let population = match self.kind {
+            Kind::Region | Kind::Area | Kind::Sea | Kind::Peninsula if self.population == 0 => ASSUMED_POPULATION,
+            _ => self.population,
+        };
+        (population as f64 + 1.0).ln() + kind_bonus + capital_bonus
     }
 }
