@@ -314,13 +314,14 @@ impl Gazetteer {
         self.touched.dedup();
         let mut builder = NameTableBuilder::default();
         let mut former = FormerNamesBuilder::default();
-        let towns: FxHashSet<u64> = self
-            .places
+        // The towns' own names, by the tags the summaries already hold.
+        let towns: FxHashSet<u32> = self
+            .summaries
             .iter()
-            .filter(|p| p.kind.is_populated())
-            .map(|p| former_names::own_name_hash(&p.name))
+            .filter(|s| s.kind.is_populated())
+            .map(|s| s.name_tag)
             .collect();
-        let town_names = |hash: u64| towns.contains(&hash);
+        let town_names = |hash: u64| towns.contains(&name_tag(hash));
         let mut folded = String::new();
         for &index in &self.touched {
             let Some(place) = self.places.get(index as usize) else {
