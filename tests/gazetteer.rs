@@ -486,10 +486,21 @@ fn files_that_are_no_gazetteer_are_refused_by_name() {
 }
 
 #[test]
-fn embedded_summaries_are_the_places_own() {
-    // The build precomputes the name tags of the embedded places.
-    let g = embedded();
-    for (i, place) in g.places().iter().enumerate() {
-        assert_eq!(g.summary(i as u32), Some(Summary::of(place)), "{}", place.name);
-    }
+fn summaries_are_the_places_own_before_and_after_a_user_file() {
+    // The build precomputes the name tags of the embedded places; a user
+    // file's merge updates the summaries of the places it adds or changes.
+    let mut g = Gazetteer::embedded().unwrap();
+    let all_match = |g: &Gazetteer| {
+        for (i, place) in g.places().iter().enumerate() {
+            assert_eq!(g.summary(i as u32), Some(Summary::of(place)), "{}", place.name);
+        }
+    };
+    all_match(&g);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,name,lat,lon,kind,population\n703448,Kyiv City Centre,50.45,30.52,city,3000000\n,Newtown,49.0,30.0,town,5000\n";
+    let path = write_file(&dir, "mine.csv", csv.as_bytes());
+    g.load_file(&path, &mut |_| {}).unwrap();
+    let kyiv = g.summary(g.lookup("Kyiv City Centre")[0]).unwrap();
+    assert_eq!(kyiv.population, 3_000_000);
+    all_match(&g);
 }

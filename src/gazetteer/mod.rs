@@ -308,10 +308,18 @@ impl Gazetteer {
     /// Rebuilds the name table of added and changed places and the spatial
     /// index, after a user file was merged.
     fn reindex(&mut self) -> Result<(), GazetteerError> {
-        // Namesakes are ordered by their summaries' prominence.
-        self.summaries = self.places.iter().map(Summary::of).collect();
         self.touched.sort_unstable();
         self.touched.dedup();
+        // Namesakes are ordered by their summaries' prominence: only the
+        // added and changed places need new ones (each folds its name).
+        let before = self.summaries.len().min(self.places.len());
+        self.summaries.truncate(before);
+        self.summaries.extend(self.places[before..].iter().map(Summary::of));
+        for &index in self.touched.iter().take_while(|&&i| (i as usize) < before) {
+            if let Some(place) = self.places.get(index as usize) {
+                self.summaries[index as usize] = Summary::of(place);
+            }
+        }
         let mut builder = NameTableBuilder::default();
         let mut former = FormerNamesBuilder::default();
         // The towns' own names, by the tags the summaries already hold.
