@@ -286,3 +286,28 @@ fn us_state_abbreviations_keep_their_period() {
     assert_eq!(texts(text), ["Redding", "Calif."]);
     assert_eq!(place_of(text, "Redding").country.as_str(), "US");
 }
+
+#[test]
+fn a_place_leading_an_institution_s_name_is_still_the_place_alone() {
+    // "Nenagh Municipal District", "Cavan Institute": the place heads the
+    // name, and its lone mentions elsewhere in the article stand.
+    let text = "Staff of the Cavan Institute met on Monday. Cavan welcomed the plan, \
+                and the Nenagh Municipal District agreed. Nenagh has 430 applicants.";
+    assert_eq!(texts(text), ["Cavan", "Nenagh"], "{:?}", texts(text));
+    // A surname used alone after the full name stays the person's.
+    let person = "Lawyer Barry Smith spoke first. Then Smith left the court.";
+    assert!(texts(person).is_empty(), "{:?}", texts(person));
+}
+
+#[test]
+fn offices_and_parties_after_a_place_do_not_make_it_a_person_s_name() {
+    for (text, place) in [
+        ("Oklahoma Gov. Mary Fallin signed the bill on Monday.", "Oklahoma"),
+        ("The plan was rejected by Manitoba Premier Brian Pallister.", "Manitoba"),
+        ("California Democrats hope to win the seat.", "California"),
+        ("Manila Archbishop Luis Antonio Tagle led the vigil.", "Manila"),
+        ("The Karnataka Assembly election is in May.", "Karnataka"),
+    ] {
+        assert!(texts(text).contains(&place.to_string()), "{text}: {:?}", texts(text));
+    }
+}

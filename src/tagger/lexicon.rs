@@ -70,6 +70,57 @@ pub static TITLES: WordList = WordList::new(&[
     "region",
     "oblast",
     "city",
+    "gov",
+    "premier",
+    "archbishop",
+    "bishop",
+    "senator",
+    "lawmakers",
+    "legislature",
+    "assembly",
+    "republicans",
+    "democrats",
+    "residents",
+    "authorities",
+]);
+
+/// Capitalised words that, after a place name, make it the first word of an
+/// institution's name ("Liverpool Academy", "Montana Department of
+/// Corrections", "Cavan Institute"): unlike a person's given name, such a
+/// place is still the place when named alone elsewhere in the article.
+pub static INSTITUTION_HEADS: WordList = WordList::new(&[
+    "academy",
+    "institute",
+    "department",
+    "university",
+    "college",
+    "school",
+    "schools",
+    "council",
+    "municipal",
+    "county",
+    "district",
+    "chamber",
+    "fire",
+    "hospital",
+    "airport",
+    "station",
+    "fc",
+    "club",
+    "museum",
+    "library",
+    "court",
+    "board",
+    "public",
+    "state",
+    "international",
+    "national",
+    "regional",
+    "metropolitan",
+    "lagoon",
+    "harbour",
+    "harbor",
+    "port",
 ]);
 
 /// Capitalised words at a sentence start that say nothing about the name
@@ -341,7 +392,13 @@ mod tests {
         for entry in std::fs::read_dir("../shared/articles").unwrap() {
             text.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
         }
-        for list in [&LOCATIVES, &TITLES, &FUNCTION_WORDS, &GIVEN_NAME_COUNTRIES] {
+        for list in [
+            &LOCATIVES,
+            &TITLES,
+            &INSTITUTION_HEADS,
+            &FUNCTION_WORDS,
+            &GIVEN_NAME_COUNTRIES,
+        ] {
             for word in list.words {
                 assert!(
                     list.contains(word) && list.contains(&word.to_ascii_uppercase()),

@@ -5,7 +5,9 @@
 use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
-use super::lexicon::{CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, LOCATIVES, Lexicon, TITLES, WordList};
+use super::lexicon::{
+    CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon, TITLES, WordList,
+};
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
@@ -80,7 +82,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
     let mut spans = SpanHashes::default();
     let mut found = Vec::new();
     // Words seen inside longer proper names ("John Kelly"), and the lone
-    // matches that may be such a word used alone later ("Kelly said").
+    // matches that may be such a word used alone later ("Kelly said"). A
+    // place that leads an institution's name ("Liverpool Academy") is not
+    // remembered.
     let mut name_parts: Vec<u64> = Vec::new();
     let mut lone: Vec<(usize, u64)> = Vec::new();
     let mut i = 0;
@@ -191,7 +195,8 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 }
                 found.push(m);
             }
-            Evidence::PartOfName => name_parts.push(hash),
+            Evidence::PartOfName if !leads_institution(text, &tokens, i + used - 1) => name_parts.push(hash),
+            Evidence::PartOfName => {}
             Evidence::Word => {}
         }
         i += used;
@@ -537,6 +542,14 @@ fn has_evidence(
         }
     }
     Evidence::Place
+}
+
+/// Whether the name that ends with token `last` is followed by a word that
+/// makes it the first word of an institution's name ([`INSTITUTION_HEADS`]).
+fn leads_institution(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens
+        .get(last + 1)
+        .is_some_and(|t| t.gap == Gap::Space && INSTITUTION_HEADS.contains(word(text, t)))
 }
 
 fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
