@@ -92,6 +92,13 @@ fn abbreviations_of_countries() {
 }
 
 #[test]
+fn the_eu_is_europe_but_other_short_capitals_are_not_places() {
+    let found = places("EU member states and the UAE agreed. ON THE ROAD, the PA and NJ teams met.");
+    let names: Vec<(&str, &str)> = found.iter().map(|(t, p)| (t.as_str(), &*p.name)).collect();
+    assert_eq!(names, [("EU", "Europe"), ("UAE", "United Arab Emirates")]);
+}
+
+#[test]
 fn longest_match_wins() {
     let text = "From Greater London to New York and St. Petersburg, the Sea of Azov and the Kharkiv region.";
     assert_eq!(

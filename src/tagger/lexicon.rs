@@ -187,6 +187,8 @@ pub struct Lexicon {
     not_places: HashSet<u64, KeyHash>,
     common_words: HashSet<u64, KeyHash>,
     abbreviations: HashSet<u64, KeyHash>,
+    /// The names of the hand-written alias list written without periods ("EU", "UAE").
+    aliases: HashSet<u64, KeyHash>,
     country_names: HashSet<u64, KeyHash>,
     /// The first words of the phrases of two or more words among the
     /// demonyms and the never-a-place phrases.
@@ -235,10 +237,18 @@ impl Lexicon {
         let common_words = data_lines(COMMON_WORDS).map(|l| name_hash(&fold(l))).collect();
         // Names in the gazetteer's alias list written with a final period
         // ("Calif.", "Md."): the period is part of the name.
-        let abbreviations = data_lines(ALIASES)
-            .filter_map(|l| l.split_once('\t'))
-            .flat_map(|(_, names)| names.split('|'))
+        let alias_names = || {
+            data_lines(ALIASES)
+                .filter_map(|l| l.split_once('\t'))
+                .flat_map(|(_, names)| names.split('|'))
+        };
+        let abbreviations = alias_names()
             .filter(|n| n.ends_with('.') && n.matches('.').count() == 1)
+            .map(|n| name_hash(&fold(n)))
+            .collect();
+        // Written without periods: "N.J." and "Pa." must not vouch for "NJ", "PA".
+        let aliases = alias_names()
+            .filter(|n| !n.contains('.'))
             .map(|n| name_hash(&fold(n)))
             .collect();
         Lexicon {
@@ -246,6 +256,7 @@ impl Lexicon {
             not_places,
             common_words,
             abbreviations,
+            aliases,
             country_names,
             phrase_starts,
             longest_not_place,
@@ -279,6 +290,12 @@ impl Lexicon {
     /// Whether a folded name is an abbreviation written with a final period.
     pub fn is_abbreviation(&self, folded_hash: u64) -> bool {
         self.abbreviations.contains(&folded_hash)
+    }
+
+    /// Whether a folded name is one of georef's hand-written aliases without
+    /// periods, which name their place even as short capitals ("EU").
+    pub fn is_alias(&self, folded_hash: u64) -> bool {
+        self.aliases.contains(&folded_hash)
     }
 
     /// Whether a folded single word is also an everyday English word.

@@ -507,8 +507,14 @@ fn has_evidence(
     title_lines: &mut TitleLines,
 ) -> Evidence {
     let is_country = traits.any(&m.places, COUNTRY);
-    // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE").
-    if n == 1 && tokens[i].all_caps && word(text, &tokens[i]).chars().count() <= 3 && !is_country {
+    // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE")
+    // and georef's own aliases ("EU").
+    if n == 1
+        && tokens[i].all_caps
+        && word(text, &tokens[i]).chars().count() <= 3
+        && !is_country
+        && !lexicon.is_alias(tokens[i].hash)
+    {
         return Evidence::Word;
     }
     let after_locative = is_after_locative(text, tokens, i);
