@@ -318,3 +318,24 @@ fn offices_and_parties_after_a_place_do_not_make_it_a_person_s_name() {
         assert!(texts(text).contains(&place.to_string()), "{text}: {:?}", texts(text));
     }
 }
+
+#[test]
+fn a_compass_word_widens_the_place_after_it() {
+    let text = "Trade with North Africa, Southern California and West Wales grew, \
+                North Carolina and South Korean firms said.";
+    let found: Vec<(String, String)> = tag(text)
+        .into_iter()
+        .map(|m| (m.text, gazetteer().place(m.place).unwrap().name.to_string()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = found.iter().map(|(t, p)| (t.as_str(), p.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("North Africa", "Africa"),
+            ("Southern California", "California"),
+            ("West Wales", "Wales"),
+            ("North Carolina", "North Carolina"),
+            ("South Korean", "South Korea"),
+        ]
+    );
+}

@@ -84,6 +84,29 @@ pub static TITLES: WordList = WordList::new(&[
     "authorities",
 ]);
 
+/// Compass words that widen the span of the place after them when the two
+/// do not form a name of their own ("North Africa", "Southern California";
+/// "North Carolina" is a name).
+pub static COMPASS_WORDS: WordList = WordList::new(&[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+]);
+
 /// Capitalised words that, after a place name, make it the first word of an
 /// institution's name ("Liverpool Academy", "Montana Department of
 /// Corrections", "Cavan Institute"): unlike a person's given name, such a

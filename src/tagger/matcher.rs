@@ -6,7 +6,8 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{
-    CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon, TITLES, WordList,
+    COMPASS_WORDS, CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon, TITLES,
+    WordList,
 };
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
@@ -87,6 +88,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
     // remembered.
     let mut name_parts: Vec<u64> = Vec::new();
     let mut lone: Vec<(usize, u64)> = Vec::new();
+    // A compass word skipped before the token that may start a place, and
+    // where it starts ("North Africa").
+    let mut compass: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
@@ -95,6 +99,11 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             continue;
         }
         spans.start_at(text, &tokens, i);
+        if compass_before_place(text, &tokens, i, &filters, gazetteer, lexicon, &mut spans) {
+            compass = Some((i + 1, token.start()));
+            i += 1;
+            continue;
+        }
         if let Some(n) = not_place_run(&tokens, i, lexicon, &mut spans) {
             i += n;
             continue;
@@ -146,6 +155,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             demonym: false,
             qualifier: None,
         };
+        if let Some((_, start)) = compass.take_if(|(at, _)| *at == i) {
+            m.start = start;
+        }
         let mut used = n;
         if !last.possessive
             && let Some(q) = qualified(
@@ -368,6 +380,36 @@ fn longest_place(
     None
 }
 
+/// Whether token `i` is a compass word followed by the start of a place
+/// name ("North Africa", "Western US") with which it forms neither a name
+/// nor a demonym ("North Carolina", "South Korean"). Leaves `spans`
+/// started at `i`.
+fn compass_before_place<'t>(
+    text: &'t str,
+    tokens: &'t [Token],
+    i: usize,
+    filters: &[u8],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    spans: &mut SpanHashes<'t>,
+) -> bool {
+    let Some(next) = tokens.get(i + 1) else { return false };
+    if tokens[i].possessive
+        || next.gap != Gap::Space
+        || !next.capitalized
+        || !COMPASS_WORDS.contains(word(text, &tokens[i]))
+        || COMPASS_WORDS.contains(word(text, next))
+        || longest_place(text, tokens, i, filters[i], gazetteer, spans).is_some_and(|(n, _)| n > 1)
+        || demonym_run(tokens, i, lexicon, spans).is_some_and(|(n, _)| n > 1)
+    {
+        return false;
+    }
+    spans.start_at(text, tokens, i + 1);
+    let follows = longest_place(text, tokens, i + 1, filters[i + 1], gazetteer, spans).is_some();
+    spans.start_at(text, tokens, i);
+    follows
+}
+
 /// How many words from `i` a listed phrase of at most `longest` words can
 /// span: one unless a phrase of several words starts with word `i`.
 fn phrase_reach(tokens: &[Token], i: usize, lexicon: &Lexicon, longest: usize) -> usize {
@@ -535,7 +577,8 @@ fn has_evidence(
             && tokens[i - 1].capitalized
             && !tokens[i - 1].possessive
             && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
-            && !is_title(text, &tokens[i - 1]);
+            && !is_title(text, &tokens[i - 1])
+            && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
         let after = tokens.get(i + 1).is_some_and(|t| {
             t.gap == Gap::Space
                 && t.capitalized
