@@ -339,3 +339,12 @@ fn a_compass_word_widens_the_place_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_small_place_that_speaks_is_a_person() {
+    let text = "Noma said her daughter was ill. “We cannot pay,” said Sandberg. Noma's school closed.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    // Capitals speak for their governments; what was said may name places.
+    let text = "Moscow said Izium had fallen, officials in Nenagh said.";
+    assert_eq!(texts(text), ["Moscow", "Izium", "Nenagh"]);
+}

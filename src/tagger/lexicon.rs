@@ -84,6 +84,25 @@ pub static TITLES: WordList = WordList::new(&[
     "authorities",
 ]);
 
+/// Verbs of speech: a small place right before one ("Noma said") is a person.
+pub static SPEECH_VERBS: WordList = WordList::new(&[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "explained",
+    "asked",
+    "wrote",
+    "noted",
+    "argued",
+    "insisted",
+    "stated",
+    "replied",
+    "recalled",
+]);
+
 /// Compass words that widen the span of the place after them when the two
 /// do not form a name of their own ("North Africa", "Southern California";
 /// "North Carolina" is a name).

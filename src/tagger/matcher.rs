@@ -6,8 +6,8 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{
-    COMPASS_WORDS, CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon, TITLES,
-    WordList,
+    COMPASS_WORDS, CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon,
+    SPEECH_VERBS, TITLES, WordList,
 };
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
@@ -590,7 +590,26 @@ fn has_evidence(
             return Evidence::PartOfName;
         }
     }
+    // "Noma said", "…,” said Johnson.": a small place does not speak; a
+    // person does (capitals and countries do: "Moscow said").
+    if n == 1 && !after_locative && !traits.any(&m.places, LARGE) && is_speaker(text, tokens, i) {
+        return Evidence::PartOfName;
+    }
     Evidence::Place
+}
+
+/// Whether the word at `i` is the speaker of a speech verb: right before
+/// one ("Noma said"), or right after one at the end of the clause ("said
+/// Noma."; in "said Izium fell" it is the subject of what was said).
+fn is_speaker(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_verb = |t: &Token| !t.capitalized && SPEECH_VERBS.contains(word(text, t));
+    if tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space && is_verb(t)) && !tokens[i].possessive {
+        return true;
+    }
+    i > 0
+        && tokens[i].gap == Gap::Space
+        && is_verb(&tokens[i - 1])
+        && tokens.get(i + 1).is_none_or(|t| t.gap != Gap::Space)
 }
 
 /// Whether the name that ends with token `last` is followed by a word that
