@@ -149,6 +149,10 @@ fn parts_of_personal_names_are_not_places() {
     // A surname used alone after the full name is still the person.
     let later = "Secretary Matt Hancock spoke. On Monday Hancock said nothing.";
     assert!(texts(later).is_empty(), "{:?}", texts(later));
+    // A function word never continues a person's name (a dateline, a
+    // caption run into the next sentence).
+    let dateline = "LONDON The Latest on the talks: a school in Parkland, Florida The board met.";
+    assert_eq!(texts(dateline), ["LONDON", "Parkland", "Florida"]);
 }
 
 #[test]

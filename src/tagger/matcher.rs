@@ -584,6 +584,7 @@ fn has_evidence(
                 && t.capitalized
                 && !tokens[i].possessive
                 && !is_title(text, t)
+                && !is_function_word(text, t)
                 && !lexicon.is_country_name(t.hash)
         });
         if (before || after) && !after_locative && !title_lines.is_title_case(text, tokens, i) {
