@@ -151,6 +151,10 @@ fn parts_of_personal_names_are_not_places() {
     assert!(texts(later).is_empty(), "{:?}", texts(later));
     // A function word never continues a person's name (a dateline, a
     // caption run into the next sentence).
+    // A surname after a particle ("de", "van").
+    let particle = "The horse trained by Mike de Kock won again this year, and the painter \
+                    Mario de Santiago showed his newest works in the gallery.";
+    assert!(texts(particle).is_empty(), "{:?}", texts(particle));
     let dateline = "LONDON The Latest on the talks: a school in Parkland, Florida The board met.";
     assert_eq!(texts(dateline), ["LONDON", "Parkland", "Florida"]);
 }

@@ -84,6 +84,12 @@ pub static TITLES: WordList = WordList::new(&[
     "authorities",
 ]);
 
+/// Lower-case particles inside people's names ("Mike de Kock", "Ludwig
+/// van Beethoven"): a place name after one and a capitalised word is a surname.
+pub static NAME_PARTICLES: WordList = WordList::new(&[
+    "de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "della", "ter", "ten", "bin", "ibn",
+]);
+
 /// Verbs of speech: a small place right before one ("Noma said") is a person.
 pub static SPEECH_VERBS: WordList = WordList::new(&[
     "said",

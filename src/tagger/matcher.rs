@@ -7,7 +7,7 @@ use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{
     COMPASS_WORDS, CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon,
-    SPEECH_VERBS, TITLES, WordList,
+    NAME_PARTICLES, SPEECH_VERBS, TITLES, WordList,
 };
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
@@ -587,7 +587,13 @@ fn has_evidence(
                 && !is_function_word(text, t)
                 && !lexicon.is_country_name(t.hash)
         });
-        if (before || after) && !after_locative && !title_lines.is_title_case(text, tokens, i) {
+        // "Mike de Kock", "Mario de Santiago": a surname after a particle.
+        let after_particle = i > 1
+            && tokens[i].gap == Gap::Space
+            && tokens[i - 1].gap == Gap::Space
+            && tokens[i - 2].capitalized
+            && NAME_PARTICLES.contains(word(text, &tokens[i - 1]));
+        if (before || after || after_particle) && !after_locative && !title_lines.is_title_case(text, tokens, i) {
             return Evidence::PartOfName;
         }
     }
