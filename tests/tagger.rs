@@ -356,3 +356,21 @@ fn a_small_place_that_speaks_is_a_person() {
     let text = "Moscow said Izium had fallen, officials in Nenagh said.";
     assert_eq!(texts(text), ["Moscow", "Izium", "Nenagh"]);
 }
+
+#[test]
+fn a_building_named_after_a_place_is_a_place_there() {
+    let text = "He was taken to Colchester General Hospital, then to a service at Manila Cathedral. \
+                Nurses at the John Radcliffe Hospital were not told.";
+    let found: Vec<(String, String)> = tag(text)
+        .into_iter()
+        .map(|m| (m.text, gazetteer().place(m.place).unwrap().name.to_string()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = found.iter().map(|(t, p)| (t.as_str(), p.as_str())).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("Colchester General Hospital", "Colchester"),
+            ("Manila Cathedral", "Manila")
+        ]
+    );
+}

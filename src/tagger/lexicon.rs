@@ -132,6 +132,29 @@ pub static COMPASS_WORDS: WordList = WordList::new(&[
     "southwestern",
 ]);
 
+/// The last words of the names of buildings that news names after their
+/// place ("Windsor Castle", "Colchester General Hospital", "Manila
+/// Cathedral"): the building is a place there.
+pub static FACILITY_HEADS: WordList = WordList::new(&[
+    "hospital",
+    "castle",
+    "cathedral",
+    "church",
+    "chapel",
+    "abbey",
+    "mosque",
+    "temple",
+    "palace",
+    "theatre",
+    "theater",
+    "stadium",
+    "arena",
+    "airport",
+    "station",
+    "prison",
+    "museum",
+]);
+
 /// Capitalised words that, after a place name, make it the first word of an
 /// institution's name ("Liverpool Academy", "Montana Department of
 /// Corrections", "Cavan Institute"): unlike a person's given name, such a

@@ -6,8 +6,8 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{
-    COMPASS_WORDS, CONNECTORS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES, Lexicon,
-    NAME_PARTICLES, SPEECH_VERBS, TITLES, WordList,
+    COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES,
+    Lexicon, NAME_PARTICLES, SPEECH_VERBS, TITLES, WordList,
 };
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
@@ -193,11 +193,21 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 m.end += 1;
             }
         }
-        let evidence = if m.demonym || m.qualifier.is_some() {
+        let mut evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
             has_evidence(text, &tokens, i, used, &m, traits, lexicon, &mut title_lines)
         };
+        // "Windsor Castle", "Colchester General Hospital": a building named
+        // after the place is a place there, and the span is its name.
+        if !m.demonym
+            && !matches!(evidence, Evidence::Word)
+            && let Some(head) = facility_head(text, &tokens, i, used)
+        {
+            m.end = tokens[head].end();
+            used = head + 1 - i;
+            evidence = Evidence::Place;
+        }
         let hash = token.hash;
         match evidence {
             Evidence::Place => {
@@ -617,6 +627,35 @@ fn is_speaker(text: &str, tokens: &[Token], i: usize) -> bool {
         && tokens[i].gap == Gap::Space
         && is_verb(&tokens[i - 1])
         && tokens.get(i + 1).is_none_or(|t| t.gap != Gap::Space)
+}
+
+/// The building a place name from token `i` (`used` tokens) names: the
+/// index of a [`FACILITY_HEADS`] word among the three capitalised words
+/// after it ("Colchester General Hospital"), when the place's name starts
+/// the building's name (in "John Radcliffe Hospital" a person's does).
+fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize) -> Option<usize> {
+    let starts_name = i == 0
+        || tokens[i].gap != Gap::Space
+        || !tokens[i - 1].capitalized
+        || is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]);
+    if !starts_name || tokens[i + used - 1].possessive {
+        return None;
+    }
+    let mut k = i + used;
+    while k < tokens.len() && k < i + used + 3 {
+        let t = &tokens[k];
+        if t.gap != Gap::Space || !t.capitalized {
+            return None;
+        }
+        if FACILITY_HEADS.contains(word(text, t)) {
+            return Some(k);
+        }
+        if t.possessive {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Whether the name that ends with token `last` is followed by a word that
