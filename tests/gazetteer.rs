@@ -190,6 +190,34 @@ fn the_supplement_adds_what_no_source_has() {
 }
 
 #[test]
+fn us_counties_are_regions_inside_their_state() {
+    let g = embedded();
+    // (name, state, a point inside the county, about 30 km from its centre at most).
+    for (name, state, (lat, lon)) in [
+        ("Orange County", "US.CA", (33.75, -117.87)),
+        ("Cuyahoga County", "US.OH", (41.50, -81.69)),
+        ("Miami-Dade County", "US.FL", (25.76, -80.19)),
+        ("Orleans Parish", "US.LA", (29.95, -90.07)),
+    ] {
+        let place = g
+            .lookup(name)
+            .iter()
+            .map(|&i| g.place(i).unwrap())
+            .find(|p| p.admin1 == state && p.kind == Kind::Region)
+            .unwrap_or_else(|| panic!("{name}: no region in {state}"));
+        let km = distance_km(Point::new(place.lon(), place.lat()), Point::new(lon, lat));
+        assert!(km < 40.0, "{name}: {km:.0} km from {lat}, {lon}");
+        assert!(place.id.0 >= 4_000_000_000 && place.id.0 < 5_000_000_000, "{name}");
+    }
+    // Only the full name names a county: "Orange" alone is no county.
+    assert!(
+        g.lookup("Orange")
+            .iter()
+            .all(|&i| !g.place(i).unwrap().name.ends_with(" County"))
+    );
+}
+
+#[test]
 fn spatial_queries_match_a_linear_scan() {
     let g = embedded();
     let kharkiv = Point::new(36.25475, 49.98177);

@@ -374,3 +374,15 @@ fn a_building_named_after_a_place_is_a_place_there() {
         ]
     );
 }
+
+#[test]
+fn us_counties_are_tagged_whole() {
+    let text = "Supervisors of Orange County met in Santa Ana, and Cuyahoga County officials in Cleveland.";
+    let found = places(text);
+    let counties: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|(_, p)| p.kind == Kind::Region)
+        .map(|(t, p)| (t.as_str(), &*p.admin1))
+        .collect();
+    assert_eq!(counties, [("Orange County", "US.CA"), ("Cuyahoga County", "US.OH")]);
+}

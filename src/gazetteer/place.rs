@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Places without one get ids at or above 3,000,000,000 (GeoNames ids are
 /// far below): 3e9.. for GeoNames admin1 regions that Natural Earth lacks,
-/// 5e9.. for georef's hand-written supplement, 2^40.. for a user's custom
+/// 4e9.. for US counties (GeoNames admin2 without their ids), 5e9.. for georef's hand-written supplement, 2^40.. for a user's custom
 /// places. Natural Earth regions carry their `gn_id`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
