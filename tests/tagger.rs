@@ -309,6 +309,9 @@ fn a_place_leading_an_institution_s_name_is_still_the_place_alone() {
     let text = "Staff of the Cavan Institute met on Monday. Cavan welcomed the plan, \
                 and the Nenagh Municipal District agreed. Nenagh has 430 applicants.";
     assert_eq!(texts(text), ["Cavan", "Nenagh"], "{:?}", texts(text));
+    // An acronym after the place heads an institution too ("Nenagh MDC").
+    let acronym = "A Nenagh councillor spoke to members of Nenagh MDC about the housing list.";
+    assert_eq!(texts(acronym), ["Nenagh"], "{:?}", texts(acronym));
     // A surname used alone after the full name stays the person's.
     let person = "Lawyer Barry Smith spoke first. Then Smith left the court.";
     assert!(texts(person).is_empty(), "{:?}", texts(person));

@@ -659,11 +659,12 @@ fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize) -> Option<
 }
 
 /// Whether the name that ends with token `last` is followed by a word that
-/// makes it the first word of an institution's name ([`INSTITUTION_HEADS`]).
+/// makes it the first word of an institution's name ([`INSTITUTION_HEADS`],
+/// or an acronym: "Nenagh MDC").
 fn leads_institution(text: &str, tokens: &[Token], last: usize) -> bool {
-    tokens
-        .get(last + 1)
-        .is_some_and(|t| t.gap == Gap::Space && INSTITUTION_HEADS.contains(word(text, t)))
+    tokens.get(last + 1).is_some_and(|t| {
+        t.gap == Gap::Space && (t.all_caps && !tokens[last].all_caps || INSTITUTION_HEADS.contains(word(text, t)))
+    })
 }
 
 fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
