@@ -231,6 +231,13 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
         "Manchester",
     );
     assert_eq!(&*manchester.name, "Manchester");
+    // A list's comma is no apposition for a former name: Watervliet, New
+    // York was once "Washington".
+    let list = "After stops in Washington, New York and Boston, the prince flew home.";
+    let washington = place_of(list, "Washington");
+    assert_eq!((washington.country.as_str(), washington.kind), ("US", Kind::City));
+    assert_eq!(&*washington.admin1, "US.DC");
+    assert_eq!(place_of(list, "New York").kind, Kind::City);
 }
 
 #[test]

@@ -81,6 +81,8 @@ struct Priors {
     scores: Vec<(u32, f64)>,
     /// Where each match's scores start in `scores`; one more entry at the end.
     starts: Vec<usize>,
+    /// Whether a town among each match's candidates bears its name as its own.
+    own_town: Vec<bool>,
 }
 
 impl Priors {
@@ -88,6 +90,7 @@ impl Priors {
         let mut scores = Vec::with_capacity(matches.iter().map(|m| m.places.len()).sum());
         let mut starts = Vec::with_capacity(matches.len() + 1);
         starts.push(0);
+        let mut own_towns = Vec::with_capacity(matches.len());
         for m in matches {
             let from = scores.len();
             let tag = name_tag(m.name_hash);
@@ -109,9 +112,14 @@ impl Priors {
             if own_town > f64::NEG_INFINITY {
                 penalise_former_names(m.name_hash, own_town, &mut scores[from..], gazetteer);
             }
+            own_towns.push(own_town > f64::NEG_INFINITY);
             starts.push(scores.len());
         }
-        Priors { scores, starts }
+        Priors {
+            scores,
+            starts,
+            own_town: own_towns,
+        }
     }
 
     /// The scores of match number `at`.
@@ -143,7 +151,10 @@ fn penalise_former_names(name_hash: u64, own_town: f64, scores: &mut [(u32, f64)
 
 /// "Paris, Texas", "Kharkiv, Ukraine": a name followed by a comma and a
 /// region or country that contains one of its candidates. Both get a bonus,
-/// once for every containing pair.
+/// once for every containing pair. A candidate that bears the name only as
+/// a former name, beside a town that bears it as its own, gets none: in
+/// "Washington, New York and Boston" the comma is a list's, and Watervliet,
+/// New York, once "Washington", is not meant.
 fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
     // The second name's candidates that can contain places (countries and
     // regions, usually a handful of a long list), with how many of the
@@ -162,7 +173,11 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
         if containers.is_empty() {
             continue;
         }
+        let former = priors.own_town[at - 1].then(|| gazetteer.former_name_bearers(first.name_hash));
         for (inner, score) in priors.of_mut(at - 1) {
+            if former.clone().is_some_and(|mut f| f.any(|p| p == *inner)) {
+                continue;
+            }
             let Some(i) = gazetteer.place(*inner) else { continue };
             for (_, o, contains) in containers.iter_mut() {
                 let contained = match o.kind {
