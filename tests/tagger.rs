@@ -160,6 +160,13 @@ fn parts_of_personal_names_are_not_places() {
 }
 
 #[test]
+fn religions_peoples_and_weather_are_not_places() {
+    let text = "Forecasters said El Niño would fade before La Niña returned, while Jewish, \
+                Christian and Igbo leaders in the city prayed for rain.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+}
+
+#[test]
 fn outlets_and_organisations_are_not_places() {
     let text = "The Daily Mail reported that the Kremlin, NATO and the United Nations disagreed, \
                 Espresso Television said. Read More on The Sun.";
