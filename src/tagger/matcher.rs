@@ -211,7 +211,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         let hash = token.hash;
         match evidence {
             Evidence::Place => {
-                let minor = !traits.any(&m.places, LARGE);
+                let minor = !traits.any(&m.places, LARGE | MAJOR);
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
                     lone.push((found.len(), hash));
                 }
