@@ -160,6 +160,13 @@ fn parts_of_personal_names_are_not_places() {
 }
 
 #[test]
+fn a_demonym_before_a_word_for_a_town_is_the_adjective() {
+    let mentions = tag("They were found in the English city of Salisbury, near a Ukrainian town.");
+    let found: Vec<(&str, bool)> = mentions.iter().map(|m| (m.text.as_str(), m.demonym)).collect();
+    assert_eq!(found, [("English", true), ("Salisbury", false), ("Ukrainian", true)]);
+}
+
+#[test]
 fn religions_peoples_and_weather_are_not_places() {
     let text = "Forecasters said El Niño would fade before La Niña returned, while Jewish, \
                 Christian and Igbo leaders in the city prayed for rain.";

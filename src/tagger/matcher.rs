@@ -116,8 +116,11 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         let Some((n, places)) = place.filter(|_| longer_demonym.is_none()) else {
             if let Some((n, demonym)) = demonym_run(&tokens, i, lexicon, &mut spans) {
                 let place = vec![demonym.place];
-                // "Crimean peninsula": an adjective and a qualifier name a place.
-                match qualified(text, &tokens, i, n, (&place, 0), gazetteer, &mut spans, &mut scratch) {
+                // "Crimean peninsula": an adjective and a qualifier name a
+                // place; "the English city of Salisbury" names none.
+                let q = qualified(text, &tokens, i, n, (&place, 0), gazetteer, &mut spans, &mut scratch)
+                    .filter(|q| !q.qualifier.kinds.iter().any(|k| k.is_populated()));
+                match q {
                     Some(q) => {
                         found.push(Match {
                             start: token.start(),
@@ -170,6 +173,11 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 &mut spans,
                 &mut scratch,
             )
+            // "The English city of Salisbury": a demonym before a word for
+            // a town is the adjective, not the village of English, Indiana.
+            && !(n == 1
+                && q.qualifier.kinds.iter().any(|k| k.is_populated())
+                && lexicon.demonym(token.hash).is_some())
         {
             m.end = q.end;
             m.places = q.places;
