@@ -79,6 +79,9 @@ fn line_breaks_and_glued_captions_do_not_merge_words_into_names() {
         texts("Russian troops retreat from KharkivWikimedia Commons"),
         ["Kharkiv"]
     );
+    // A small place glued to a capitalised word starts a brand's name.
+    let brand = "Workers of the decking maker DuraDeck laid new boards on the pier.";
+    assert!(texts(brand).is_empty(), "{:?}", texts(brand));
 }
 
 #[test]

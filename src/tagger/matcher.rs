@@ -587,6 +587,18 @@ fn has_evidence(
     {
         return Evidence::Word;
     }
+    // "DeltaTrak", "VistaPrint", "MetroHealth": a small place glued to a
+    // capitalised word is the start of a brand; a caption glued to a large
+    // place ("KharkivWikimedia") leaves it the place.
+    let last = &tokens[i + n - 1];
+    if tokens
+        .get(i + n)
+        .is_some_and(|t| t.start() == last.end() && t.capitalized)
+        && !after_locative
+        && !traits.any(&m.places, LARGE)
+    {
+        return Evidence::Word;
+    }
     let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(word(text, &tokens[i]));
     // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
     if n == 1 && person_like {
