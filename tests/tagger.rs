@@ -154,6 +154,10 @@ fn parts_of_personal_names_are_not_places() {
     assert!(texts(later).is_empty(), "{:?}", texts(later));
     // A function word never continues a person's name (a dateline, a
     // caption run into the next sentence).
+    // A surname after a middle initial, and its later lone uses.
+    let initial = "Police said Gino D. Bassett of the 6100 block was shot on Monday night. \
+                   Neighbours said Bassett had just come home from his work at the plant.";
+    assert!(texts(initial).is_empty(), "{:?}", texts(initial));
     // A surname after a particle ("de", "van").
     let particle = "The horse trained by Mike de Kock won again this year, and the painter \
                     Mario de Santiago showed his newest works in the gallery.";

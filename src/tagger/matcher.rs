@@ -602,13 +602,14 @@ fn has_evidence(
     let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(word(text, &tokens[i]));
     // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
     if n == 1 && person_like {
-        let before = i > 0
-            && tokens[i].gap == Gap::Space
-            && tokens[i - 1].capitalized
-            && !tokens[i - 1].possessive
-            && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
-            && !is_title(text, &tokens[i - 1])
-            && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
+        let before = after_initial(text, tokens, i)
+            || i > 0
+                && tokens[i].gap == Gap::Space
+                && tokens[i - 1].capitalized
+                && !tokens[i - 1].possessive
+                && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
+                && !is_title(text, &tokens[i - 1])
+                && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
         let after = tokens.get(i + 1).is_some_and(|t| {
             t.gap == Gap::Space
                 && t.capitalized
@@ -633,6 +634,19 @@ fn has_evidence(
         return Evidence::PartOfName;
     }
     Evidence::Place
+}
+
+/// Whether the word at `i` comes after a capitalised word and a middle
+/// initial ("Gino D. Bassett", "Carey L. Biron").
+fn after_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 1
+        && tokens[i].gap == Gap::SentenceEnd
+        && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(". ")
+        && tokens[i - 1].end() - tokens[i - 1].start() == 1
+        && tokens[i - 1].capitalized
+        && tokens[i - 1].gap == Gap::Space
+        && tokens[i - 2].capitalized
+        && !tokens[i - 2].possessive
 }
 
 /// Whether the word at `i` is the speaker of a speech verb: right before
