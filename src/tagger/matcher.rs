@@ -578,12 +578,13 @@ fn has_evidence(
         return Evidence::Word;
     }
     let after_locative = is_after_locative(text, tokens, i);
-    // A large region or a country may share its name with a word ("Wales").
+    // A large region or a country may share its name with a word ("Wales"),
+    // but not after a lower-case "the" ("the Centre", India's government).
     if n == 1
         && !is_country
         && lexicon.is_common_word(tokens[i].hash)
         && !after_locative
-        && !traits.any(&m.places, MAJOR)
+        && (!traits.any(&m.places, MAJOR) || after_lower_case_the(text, tokens, i))
     {
         return Evidence::Word;
     }
@@ -634,6 +635,11 @@ fn has_evidence(
         return Evidence::PartOfName;
     }
     Evidence::Place
+}
+
+/// Whether the word at `i` comes right after a lower-case "the".
+fn after_lower_case_the(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].gap == Gap::Space && word(text, &tokens[i - 1]) == "the"
 }
 
 /// Whether the word at `i` comes after a capitalised word and a middle
