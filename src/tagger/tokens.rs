@@ -57,7 +57,7 @@ impl Token {
 use crate::gazetteer::fold::{ascii_name_hash, fold_hash};
 
 /// Abbreviations after which a period does not end a name ("St. Petersburg").
-const NAME_ABBREVIATIONS: [&str; 6] = ["St", "Ste", "Mt", "Ft", "Pt", "Ft"];
+const NAME_ABBREVIATIONS: [&str; 5] = ["St", "Ste", "Mt", "Ft", "Pt"];
 
 /// Tokenizes `text`: words are runs of letters and digits, with inner
 /// apostrophes ("L'viv", "Donets'k") but not a possessive "'s", and dotted
@@ -573,6 +573,11 @@ fn dotted_initials(text: &str, start: usize) -> Option<usize> {
     (count >= 2 && !b.get(pos).is_some_and(|a| a.is_ascii_alphanumeric())).then_some(pos)
 }
 
+/// Whether a word is one of [`NAME_ABBREVIATIONS`], in any case ("ST. LOUIS").
+fn is_name_abbreviation(word: &str) -> bool {
+    NAME_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// Classifies the text between two tokens (`previous` is the first one).
 fn classify_gap(gap: &str, previous: &str) -> Gap {
     let bytes = gap.as_bytes();
@@ -580,7 +585,7 @@ fn classify_gap(gap: &str, previous: &str) -> Gap {
     // general rules below answer them.
     match bytes {
         b", " => return Gap::Punct,
-        b". " if NAME_ABBREVIATIONS.contains(&previous) => return Gap::AbbreviationDot,
+        b". " if is_name_abbreviation(previous) => return Gap::AbbreviationDot,
         b". " => return Gap::SentenceEnd,
         _ => {}
     }
@@ -595,7 +600,7 @@ fn classify_gap(gap: &str, previous: &str) -> Gap {
         return Gap::Hyphen;
     }
     let trimmed = gap.trim_end();
-    if trimmed == "." && NAME_ABBREVIATIONS.contains(&previous) {
+    if trimmed == "." && is_name_abbreviation(previous) {
         return Gap::AbbreviationDot;
     }
     let ends_sentence = trimmed.ends_with(['.', '!', '?'])
@@ -680,6 +685,26 @@ mod tests {
                 Gap::Hyphen,
                 Gap::Space,
                 Gap::Break
+            ]
+        );
+    }
+
+    #[test]
+    fn name_abbreviations_join_in_any_case() {
+        let gaps: Vec<Gap> = tokenize("ST. LOUIS – St. Louis and MT. VERNON")
+            .iter()
+            .map(|t| t.gap)
+            .collect();
+        assert_eq!(
+            gaps,
+            [
+                Gap::Start,
+                Gap::AbbreviationDot,
+                Gap::Punct,
+                Gap::AbbreviationDot,
+                Gap::Space,
+                Gap::Space,
+                Gap::AbbreviationDot
             ]
         );
     }
