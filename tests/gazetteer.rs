@@ -178,6 +178,11 @@ fn the_supplement_adds_what_no_source_has() {
         ("Kerch Strait", Kind::Sea),
         ("Kakhovka Reservoir", Kind::Sea),
         ("Crimean peninsula", Kind::Peninsula),
+        ("North Africa", Kind::Area),
+        ("Central America", Kind::Area),
+        ("Southeast Asia", Kind::Area),
+        ("Eastern Europe", Kind::Area),
+        ("Soviet Union", Kind::Area),
     ] {
         let found = g.lookup(name);
         assert!(

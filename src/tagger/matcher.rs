@@ -104,7 +104,13 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             i += 1;
             continue;
         }
-        if let Some(n) = not_place_run(&tokens, i, lexicon, &mut spans) {
+        // A phrase that is never a place, unless a longer place name or
+        // demonym starts with it ("Northern" is no place; "Northern Europe"
+        // is, and "Eastern European" a demonym).
+        if let Some(n) = not_place_run(&tokens, i, lexicon, &mut spans)
+            && longest_place(text, &tokens, i, filters[i], gazetteer, &mut spans).is_none_or(|(m, _)| m <= n)
+            && demonym_run(&tokens, i, lexicon, &mut spans).is_none_or(|(m, _)| m <= n)
+        {
             i += n;
             continue;
         }
