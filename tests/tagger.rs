@@ -172,6 +172,15 @@ fn parts_of_personal_names_are_not_places() {
 }
 
 #[test]
+fn a_capitalised_word_for_a_town_after_a_name_is_part_of_another_name() {
+    // "Grants Town" (Bahamas) is not Grants, New Mexico; "Kansas City" is a name.
+    let text = "The MP for Grants Town spoke; Man City won; fans in Kansas City cheered.";
+    assert_eq!(texts(text), ["Kansas City"], "{:?}", texts(text));
+    // Lower case, the word qualifies the name.
+    assert_eq!(texts("She spoke in Cork city today."), ["Cork city"]);
+}
+
+#[test]
 fn a_demonym_before_a_word_for_a_town_is_the_adjective() {
     let mentions = tag("They were found in the English city of Salisbury, near a Ukrainian town.");
     let found: Vec<(&str, bool)> = mentions.iter().map(|m| (m.text.as_str(), m.demonym)).collect();

@@ -492,6 +492,11 @@ fn qualified(
     let mut name_hash = spans.get(n + 1);
     let mut candidates = gazetteer.indexes_for_hash(name_hash);
     if candidates.is_empty() {
+        // "Grants Town", "Man City": a capitalised word for a town is part
+        // of another name, unknown here, not a qualifier of Grants.
+        if next.capitalized && qualifier.kinds.iter().any(|k| k.is_populated()) {
+            return None;
+        }
         candidates = places.to_vec();
         name_hash = place_hash;
     }
