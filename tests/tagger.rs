@@ -155,6 +155,9 @@ fn parts_of_personal_names_are_not_places() {
     let text = "Jordan Henderson met Victoria Beckham. Later, Henderson said the team was ready.";
     assert!(texts(text).is_empty(), "{:?}", texts(text));
     // A surname used alone after the full name is still the person.
+    // A country that is also a surname ("Bill Holland").
+    let surname = "The former reporter Bill Holland remembered the case well.";
+    assert!(texts(surname).is_empty(), "{:?}", texts(surname));
     let later = "Secretary Matt Hancock spoke. On Monday Hancock said nothing.";
     assert!(texts(later).is_empty(), "{:?}", texts(later));
     // A function word never continues a person's name (a dateline, a

@@ -242,7 +242,7 @@ pub static FUNCTION_WORDS: WordList = WordList::new(&[
 /// Country names that are also given names ("Jordan Henderson", "Chad
 /// Smith"): only these countries can be part of a person's name.
 pub static GIVEN_NAME_COUNTRIES: WordList = WordList::new(&[
-    "jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon", "china",
+    "jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon", "china", "holland",
 ]);
 
 /// Where a demonym points: a place index in the gazetteer.
