@@ -193,12 +193,21 @@ fn the_supplement_adds_what_no_source_has() {
         ("Southeast Asia", Kind::Area),
         ("Eastern Europe", Kind::Area),
         ("Soviet Union", Kind::Area),
+        ("Yorkshire", Kind::Area),
+        ("New England", Kind::Area),
+        ("West Coast", Kind::Area),
+        ("Anatolia", Kind::Area),
     ] {
         let found = g.lookup(name);
         assert!(
             found.iter().any(|&i| g.place(i).unwrap().kind == kind),
             "{name} as {kind}"
         );
+    }
+    // Ahead of the towns of the United States that share their names.
+    for name in ["Yorkshire", "New England", "Patagonia", "East Coast"] {
+        let best = g.place(g.lookup(name)[0]).unwrap();
+        assert_eq!(best.kind, Kind::Area, "{name}");
     }
     assert_eq!(best(g, "Wales"), 2634895);
     assert_eq!(best(g, "Greater London"), 2648110);
