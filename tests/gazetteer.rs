@@ -205,7 +205,15 @@ fn the_supplement_adds_what_no_source_has() {
         );
     }
     // Ahead of the towns of the United States that share their names.
-    for name in ["Yorkshire", "New England", "Patagonia", "East Coast"] {
+    for name in [
+        "Yorkshire",
+        "New England",
+        "Patagonia",
+        "East Coast",
+        "Sahara",
+        "Andes",
+        "Rockies",
+    ] {
         let best = g.place(g.lookup(name)[0]).unwrap();
         assert_eq!(best.kind, Kind::Area, "{name}");
     }
