@@ -162,6 +162,10 @@ fn parts_of_personal_names_are_not_places() {
     assert!(texts(later).is_empty(), "{:?}", texts(later));
     // A function word never continues a person's name (a dateline, a
     // caption run into the next sentence).
+    // "According to" names a source, not a destination.
+    let source = "The vet Brian Davis inspected the farms. The team was impressed, according to Davis.";
+    assert!(texts(source).is_empty(), "{:?}", texts(source));
+    assert_eq!(texts("The convoy drove to Davis on Monday."), ["Davis"]);
     // A surname after a middle initial, and its later lone uses.
     let initial = "Police said Gino D. Bassett of the 6100 block was shot on Monday night. \
                    Neighbours said Bassett had just come home from his work at the plant.";

@@ -307,8 +307,16 @@ enum Evidence {
     PartOfName,
 }
 
+/// Whether a locative comes right before word `i` ("in Reading"); "to" in
+/// "according to Davis" is none.
 fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens[i].gap == Gap::Space && LOCATIVES.contains(word(text, &tokens[i - 1]))
+    i > 0
+        && tokens[i].gap == Gap::Space
+        && LOCATIVES.contains(word(text, &tokens[i - 1]))
+        && !(i > 1
+            && tokens[i - 1].gap == Gap::Space
+            && word(text, &tokens[i - 1]) == "to"
+            && word(text, &tokens[i - 2]).eq_ignore_ascii_case("according"))
 }
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
