@@ -162,6 +162,9 @@ fn parts_of_personal_names_are_not_places() {
     assert!(texts(later).is_empty(), "{:?}", texts(later));
     // A function word never continues a person's name (a dateline, a
     // caption run into the next sentence).
+    // After a word for kin, a name is a person's.
+    let kin = "He is survived by his brother Alex and girlfriend Olivia. His wife, Julia, ran the shop.";
+    assert!(texts(kin).is_empty(), "{:?}", texts(kin));
     // "According to" names a source, not a destination.
     let source = "The vet Brian Davis inspected the farms. The team was impressed, according to Davis.";
     assert!(texts(source).is_empty(), "{:?}", texts(source));

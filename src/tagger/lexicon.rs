@@ -90,6 +90,39 @@ pub static NAME_PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "della", "ter", "ten", "bin", "ibn",
 ]);
 
+/// Words for kin and partners, after which a name is a person's ("his
+/// brother Alex", "his wife, Julia").
+pub static KIN_WORDS: WordList = WordList::new(&[
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "girlfriend",
+    "boyfriend",
+    "partner",
+    "fiancee",
+    "fiance",
+    "uncle",
+    "aunt",
+    "cousin",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "widow",
+    "widower",
+]);
+
 /// Verbs of speech: a small place right before one ("Noma said") is a person.
 pub static SPEECH_VERBS: WordList = WordList::new(&[
     "said",

@@ -6,8 +6,8 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::lexicon::{
-    COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, LOCATIVES,
-    Lexicon, NAME_PARTICLES, SPEECH_VERBS, TITLES, WordList,
+    COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, KIN_WORDS,
+    LOCATIVES, Lexicon, NAME_PARTICLES, SPEECH_VERBS, TITLES, WordList,
 };
 use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
 
@@ -649,8 +649,14 @@ fn has_evidence(
         }
     }
     // "Noma said", "…,” said Johnson.": a small place does not speak; a
-    // person does (capitals and countries do: "Moscow said").
-    if n == 1 && !after_locative && !traits.any(&m.places, LARGE) && is_speaker(text, tokens, i) {
+    // person does (capitals and countries do: "Moscow said"). "his brother
+    // Alex", "Rozen's wife, Julia": a small place after a word for kin is
+    // a person too.
+    if n == 1
+        && !after_locative
+        && !traits.any(&m.places, LARGE)
+        && (is_speaker(text, tokens, i) || is_after_kin(text, tokens, i))
+    {
         return Evidence::PartOfName;
     }
     Evidence::Place
@@ -672,6 +678,16 @@ fn after_initial(text: &str, tokens: &[Token], i: usize) -> bool {
         && tokens[i - 1].gap == Gap::Space
         && tokens[i - 2].capitalized
         && !tokens[i - 2].possessive
+}
+
+/// Whether the word at `i` comes right after a word for kin or a partner
+/// ("brother", "wife"), a space or a comma between them.
+fn is_after_kin(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && (tokens[i].gap == Gap::Space
+            || tokens[i].gap == Gap::Punct && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(", "))
+        && !tokens[i - 1].capitalized
+        && KIN_WORDS.contains(word(text, &tokens[i - 1]))
 }
 
 /// Whether the word at `i` is the speaker of a speech verb: right before
