@@ -27,6 +27,18 @@ fn places(text: &str) -> Vec<(String, &'static Place)> {
         .collect()
 }
 
+/// Every mention as (text, name of the chosen place).
+fn named(text: &str) -> Vec<(String, String)> {
+    tag(text)
+        .into_iter()
+        .map(|m| (m.text, gazetteer().place(m.place).unwrap().name.to_string()))
+        .collect()
+}
+
+fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs.iter().map(|&(t, p)| (t.to_string(), p.to_string())).collect()
+}
+
 fn texts(text: &str) -> Vec<String> {
     places(text).into_iter().map(|(t, _)| t).collect()
 }
@@ -416,20 +428,15 @@ fn world_regions_and_regions_named_by_a_compass_word_are_found_whole() {
 fn a_compass_word_widens_the_place_after_it() {
     let text = "Trade with North Africa, Southern California and West Wales grew, \
                 North Carolina and South Korean firms said.";
-    let found: Vec<(String, String)> = tag(text)
-        .into_iter()
-        .map(|m| (m.text, gazetteer().place(m.place).unwrap().name.to_string()))
-        .collect();
-    let pairs: Vec<(&str, &str)> = found.iter().map(|(t, p)| (t.as_str(), p.as_str())).collect();
     assert_eq!(
-        pairs,
-        [
+        named(text),
+        owned(&[
             ("North Africa", "North Africa"),
             ("Southern California", "California"),
             ("West Wales", "Wales"),
             ("North Carolina", "North Carolina"),
             ("South Korean", "South Korea"),
-        ]
+        ])
     );
 }
 
@@ -446,17 +453,12 @@ fn a_small_place_that_speaks_is_a_person() {
 fn a_building_named_after_a_place_is_a_place_there() {
     let text = "He was taken to Colchester General Hospital, then to a service at Manila Cathedral. \
                 Nurses at the John Radcliffe Hospital were not told.";
-    let found: Vec<(String, String)> = tag(text)
-        .into_iter()
-        .map(|m| (m.text, gazetteer().place(m.place).unwrap().name.to_string()))
-        .collect();
-    let pairs: Vec<(&str, &str)> = found.iter().map(|(t, p)| (t.as_str(), p.as_str())).collect();
     assert_eq!(
-        pairs,
-        [
+        named(text),
+        owned(&[
             ("Colchester General Hospital", "Colchester"),
             ("Manila Cathedral", "Manila")
-        ]
+        ])
     );
 }
 
