@@ -378,6 +378,9 @@ fn a_place_leading_an_institution_s_name_is_still_the_place_alone() {
     let sea = "Forecasters expect an above-average season The Atlantic hurricane season lasts \
                until November. Warm water in the tropical Atlantic feeds the storms.";
     assert!(texts(sea).contains(&"Atlantic".to_string()), "{:?}", texts(sea));
+    // An outlet's acronym before the place makes no person's name of it.
+    let outlet = "Reported by CTV Saskatoon. A man pointed a replica gun at a Saskatoon police officer.";
+    assert_eq!(texts(outlet), ["Saskatoon"], "{:?}", texts(outlet));
     // An acronym after the place heads an institution too ("Nenagh MDC").
     let acronym = "A Nenagh councillor spoke to members of Nenagh MDC about the housing list.";
     assert_eq!(texts(acronym), ["Nenagh"], "{:?}", texts(acronym));

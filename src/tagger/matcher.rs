@@ -231,7 +231,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 }
                 found.push(m);
             }
-            Evidence::PartOfName if !leads_institution(text, &tokens, i + used - 1) => name_parts.push(hash),
+            Evidence::PartOfName if !leads_institution(text, &tokens, i + used - 1) && !follows_acronym(&tokens, i) => {
+                name_parts.push(hash)
+            }
             Evidence::PartOfName => {}
             Evidence::Word => {}
         }
@@ -731,6 +733,13 @@ fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize) -> Option<
         k += 1;
     }
     None
+}
+
+/// Whether word `i`, not in capitals, follows an acronym ("CTV Saskatoon"):
+/// an outlet's or organisation's name, not a person's, so the word is no
+/// surname to look for alone.
+fn follows_acronym(tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].gap == Gap::Space && tokens[i - 1].all_caps && !tokens[i].all_caps
 }
 
 /// Whether the name that ends with token `last` is followed by a word that
