@@ -99,7 +99,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             continue;
         }
         spans.start_at(text, &tokens, i);
-        if compass_before_place(text, &tokens, i, &filters, gazetteer, lexicon, &mut spans) {
+        let place = longest_place(text, &tokens, i, filters[i], gazetteer, &mut spans);
+        let place_words = place.as_ref().map_or(0, |(n, _)| *n);
+        if compass_before_place(text, &tokens, i, place_words, &filters, gazetteer, lexicon, &mut spans) {
             compass = Some((i + 1, token.start()));
             i += 1;
             continue;
@@ -108,13 +110,12 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         // demonym starts with it ("Northern" is no place; "Northern Europe"
         // is, and "Eastern European" a demonym).
         if let Some(n) = not_place_run(&tokens, i, lexicon, &mut spans)
-            && longest_place(text, &tokens, i, filters[i], gazetteer, &mut spans).is_none_or(|(m, _)| m <= n)
+            && place_words <= n
             && demonym_run(&tokens, i, lexicon, &mut spans).is_none_or(|(m, _)| m <= n)
         {
             i += n;
             continue;
         }
-        let place = longest_place(text, &tokens, i, filters[i], gazetteer, &mut spans);
         let longer_demonym = match &place {
             Some((1, _)) => demonym_run(&tokens, i, lexicon, &mut spans).filter(|(n, _)| *n > 1),
             _ => None,
@@ -416,12 +417,15 @@ fn longest_place(
 
 /// Whether token `i` is a compass word followed by the start of a place
 /// name ("North Africa", "Western US") with which it forms neither a name
-/// nor a demonym ("North Carolina", "South Korean"). Leaves `spans`
-/// started at `i`.
+/// nor a demonym ("North Carolina", "South Korean"); `place_words` is how
+/// many words the longest place name from `i` spans (0 for none). Leaves
+/// `spans` started at `i`.
+#[allow(clippy::too_many_arguments)]
 fn compass_before_place<'t>(
     text: &'t str,
     tokens: &'t [Token],
     i: usize,
+    place_words: usize,
     filters: &[u8],
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
@@ -433,7 +437,7 @@ fn compass_before_place<'t>(
         || !next.capitalized
         || !COMPASS_WORDS.contains(word(text, &tokens[i]))
         || COMPASS_WORDS.contains(word(text, next))
-        || longest_place(text, tokens, i, filters[i], gazetteer, spans).is_some_and(|(n, _)| n > 1)
+        || place_words > 1
         || demonym_run(tokens, i, lexicon, spans).is_some_and(|(n, _)| n > 1)
     {
         return false;
