@@ -4,7 +4,7 @@
 
 use geo::{Haversine, Point};
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, name_tag};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km, name_tag};
 
 use super::matcher::Match;
 
@@ -30,6 +30,13 @@ const QUALIFIER_BONUS: f64 = 4.0;
 /// (Richmond, Virginia was once "Manchester"), when a town bears it as its
 /// own (see [`Gazetteer::former_name_bearers`]).
 const FORMER_NAME_PENALTY: f64 = 3.0;
+/// How near another place of the article must lie for a town or village
+/// named by one bare word to count as meant (see [`drop_strays`]).
+const STRAY_KM: f64 = 300.0;
+/// Population below which a city counts as small for [`drop_strays`].
+const STRAY_CITY_POPULATION: u64 = 100_000;
+/// [`STRAY_KM`] for such a city.
+const STRAY_CITY_KM: f64 = 800.0;
 
 /// The ranked candidates of one match, best first, with scores in 0..1
 /// that sum to at most 1.
@@ -45,7 +52,7 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
     apposition_bonus(text, matches, &mut priors, gazetteer);
     let context = Context::new(matches, &priors, gazetteer);
     let mut scored: Vec<(u32, f64)> = Vec::new();
-    (0..matches.len())
+    let mut rankings: Vec<Ranking> = (0..matches.len())
         .map(|at| {
             let scores = priors.of(at);
             // Context adds at most MAX_CONTEXT: candidates further behind the
@@ -72,7 +79,55 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
                 ranked: normalise(&scored),
             }
         })
-        .collect()
+        .collect();
+    drop_strays(text, matches, &mut rankings, gazetteer);
+    rankings
+}
+
+/// Empties the ranking of every stray: a town, village or small city named
+/// by one bare word (no qualifier, not a demonym) that no other place of the
+/// article supports, none lying within [`STRAY_KM`] ([`STRAY_CITY_KM`] for a
+/// city) and none being its region. Countries, seas and areas (and the
+/// demonyms that name them) are too large to support or contradict a town. Such a word is far more often a person,
+/// a brand or a model ("Eva's Village", "Levi, his service dog", "the
+/// Norbury model") than a small town on another continent. A place alone in
+/// its text has nothing to stray from and stays.
+fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
+    let chosen: Vec<Option<&Place>> = rankings
+        .iter()
+        .map(|r| r.ranked.first().and_then(|&(p, _)| gazetteer.place(p)))
+        .collect();
+    let strays: Vec<usize> = (0..matches.len())
+        .filter(|&at| {
+            let m = &matches[at];
+            let Some(place) = chosen[at] else { return false };
+            let reach = match place.kind {
+                Kind::Town | Kind::Village => STRAY_KM,
+                Kind::City if place.population < STRAY_CITY_POPULATION => STRAY_CITY_KM,
+                _ => return false,
+            };
+            let bare = !m.demonym
+                && m.qualifier.is_none()
+                && text
+                    .get(m.start..m.end)
+                    .is_some_and(|t| !t.contains(char::is_whitespace));
+            let mut others = matches
+                .iter()
+                .zip(&chosen)
+                .filter(|(other, _)| !other.demonym && other.name_hash != m.name_hash)
+                .filter_map(|(_, s)| *s)
+                .filter(|s| !matches!(s.kind, Kind::Country | Kind::Sea | Kind::Area))
+                .peekable();
+            bare && others.peek().is_some()
+                && !others.any(|s| {
+                    distance_km(s.lonlat, place.lonlat) <= reach
+                        || s.kind == Kind::Region && s.country == place.country && s.admin1 == place.admin1
+                })
+        })
+        .collect();
+    for at in strays {
+        rankings[at].ranked.clear();
+    }
 }
 
 /// The prior scores of every match's candidates, in one buffer.
@@ -358,7 +413,6 @@ fn normalise(scored: &[(u32, f64)]) -> Vec<(u32, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gazetteer::distance_km;
 
     #[test]
     fn anchor_distance_is_the_haversine_distance_to_the_bit() {
