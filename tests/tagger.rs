@@ -364,6 +364,57 @@ fn us_state_abbreviations_keep_their_period() {
     let text = "The fire near Redding, Calif. spread.";
     assert_eq!(texts(text), ["Redding", "Calif."]);
     assert_eq!(place_of(text, "Redding").country.as_str(), "US");
+    // The abbreviation names its state alone, not Chongqing (once "Pa").
+    let text = "Steel mills closed in Pittsburgh, Pa. last year.";
+    let pa = tag(text).into_iter().find(|m| m.text == "Pa.").expect("Pa. tagged");
+    let states: Vec<&str> = pa
+        .alternatives
+        .iter()
+        .map(|&(p, _)| &*gazetteer().place(p).unwrap().name)
+        .collect();
+    assert_eq!(states, ["Pennsylvania"]);
+}
+
+#[test]
+fn canadian_province_abbreviations_but_not_eras() {
+    let text = "The ferry left Nanaimo, B.C. and reached Halifax, N.S. on Monday.";
+    assert_eq!(
+        named(text),
+        owned(&[
+            ("Nanaimo", "Nanaimo"),
+            ("B.C.", "British Columbia"),
+            ("Halifax", "Halifax"),
+            ("N.S.", "Nova Scotia")
+        ])
+    );
+    // After a number, an abbreviation is an era; a country's is still the country.
+    let era = "Caesar was killed in 44 B.C. and 2,000 U.S. troops stayed in Iraq.";
+    assert_eq!(texts(era), ["U.S.", "Iraq"], "{:?}", texts(era));
+}
+
+#[test]
+fn islands_and_regions_without_an_administration() {
+    let text = "Flights from Oahu to Maui resumed. Shelling hit Eastern Ghouta, and the Appalachians \
+                saw snow. Ferries to Lesbos and Mallorca were full.";
+    let found = places(text);
+    let names: Vec<(&str, &str, &str)> = found
+        .iter()
+        .map(|(t, p)| (t.as_str(), &*p.name, p.country.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Oahu", "Oahu", "US"),
+            ("Maui", "Maui", "US"),
+            ("Eastern Ghouta", "Eastern Ghouta", "SY"),
+            ("Appalachians", "Appalachian Mountains", "US"),
+            ("Lesbos", "Lesbos", "GR"),
+            ("Mallorca", "Mallorca", "ES")
+        ]
+    );
+    assert!(found.iter().all(|(_, p)| p.kind == Kind::Area));
+    assert_eq!(texts("Floods in Java killed dozens."), ["Java"]);
+    assert_eq!(place_of("Floods in Java killed dozens.", "Java").country.as_str(), "ID");
 }
 
 #[test]
@@ -489,6 +540,8 @@ fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
     assert_eq!(texts("Shelling hit Verbivka and Kharkiv."), ["Verbivka", "Kharkiv"]);
     let text = "The turkey farm near Pitman sells to stores across New Jersey.";
     assert_eq!(texts(text), ["Pitman", "New Jersey"], "{:?}", texts(text));
+    // Countries and their demonyms neither support nor contradict a town.
+    assert_eq!(texts("Russian forces still hold Kupiansk."), ["Kupiansk"]);
     // A place alone has nothing to stray from.
     assert_eq!(texts("Police in Pitman closed the road."), ["Pitman"]);
 }

@@ -290,7 +290,8 @@ pub struct Lexicon {
     demonyms: HashMap<u64, Demonym, KeyHash>,
     not_places: HashSet<u64, KeyHash>,
     common_words: HashSet<u64, KeyHash>,
-    abbreviations: HashSet<u64, KeyHash>,
+    /// The names written with a final period ("Calif.") and the place each names.
+    abbreviations: HashMap<u64, u32, KeyHash>,
     /// The names of the hand-written alias list written without periods ("EU", "UAE").
     aliases: HashSet<u64, KeyHash>,
     country_names: HashSet<u64, KeyHash>,
@@ -346,9 +347,12 @@ impl Lexicon {
                 .filter_map(|l| l.split_once('\t'))
                 .flat_map(|(_, names)| names.split('|'))
         };
-        let abbreviations = alias_names()
-            .filter(|n| n.ends_with('.') && n.matches('.').count() == 1)
-            .map(|n| name_hash(&fold(n)))
+        let abbreviations = data_lines(ALIASES)
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(id, names)| Some((gazetteer.index_of(PlaceId(id.parse().ok()?))?, names)))
+            .flat_map(|(place, names)| names.split('|').map(move |n| (n, place)))
+            .filter(|(n, _)| n.ends_with('.') && n.matches('.').count() == 1)
+            .map(|(n, place)| (name_hash(&fold(n)), place))
             .collect();
         // Written without periods: "N.J." and "Pa." must not vouch for "NJ", "PA".
         let aliases = alias_names()
@@ -391,9 +395,10 @@ impl Lexicon {
         self.country_names.contains(&folded_hash)
     }
 
-    /// Whether a folded name is an abbreviation written with a final period.
-    pub fn is_abbreviation(&self, folded_hash: u64) -> bool {
-        self.abbreviations.contains(&folded_hash)
+    /// The place a folded name names when written with a final period
+    /// ("Calif.", "Pa."), if it is such an abbreviation.
+    pub fn abbreviation(&self, folded_hash: u64) -> Option<u32> {
+        self.abbreviations.get(&folded_hash).copied()
     }
 
     /// Whether a folded name is one of georef's hand-written aliases without

@@ -204,8 +204,10 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         if used == 1 && !last.possessive && text[m.end..].starts_with('.') {
             // "Calif.": the period belongs to the abbreviation (the span is
             // the one token, whose hash is cached).
-            if lexicon.is_abbreviation(token.hash) {
+            // It names the place it abbreviates, not every place named "Pa".
+            if let Some(place) = lexicon.abbreviation(token.hash).filter(|_| !m.demonym) {
                 m.end += 1;
+                m.places = vec![place];
             }
         }
         let mut evidence = if m.demonym || m.qualifier.is_some() {
@@ -592,6 +594,17 @@ fn has_evidence(
     title_lines: &mut TitleLines,
 ) -> Evidence {
     let is_country = traits.any(&m.places, COUNTRY);
+    // "44 B.C.", "30 Pa.": an abbreviation with periods after a number is
+    // an era or a unit; a country's is not ("2,000 U.S. troops").
+    if n == 1
+        && !is_country
+        && text[tokens[i].start()..m.end].contains('.')
+        && i > 0
+        && tokens[i].gap == Gap::Space
+        && word(text, &tokens[i - 1]).bytes().all(|b| b.is_ascii_digit())
+    {
+        return Evidence::Word;
+    }
     // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE")
     // and georef's own aliases ("EU").
     if n == 1
