@@ -270,6 +270,11 @@ fn the_article_geography_picks_between_namesakes() {
             .filter(|(t, _)| t == "Moscow")
             .all(|(_, p)| p.id.0 == 524901)
     );
+
+    // A dateline's city lies in the country its bare name names.
+    let dateline = "MEXICO CITY (AP) — Mexico's Senate approved the reform on Tuesday.";
+    assert_eq!(place_of(dateline, "Mexico").kind, Kind::Country);
+    assert_eq!(place_of(dateline, "MEXICO CITY").kind, Kind::City);
 }
 
 #[test]

@@ -257,6 +257,8 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
 /// A place the article is sure of: its point and the match that named it.
 struct Anchor {
     lonlat: Point<f64>,
+    /// The country it lies in.
+    country: CountryCode,
     /// The cosine of its latitude, which every distance to it needs.
     cos_lat: f64,
     at: usize,
@@ -316,6 +318,7 @@ impl Context {
             if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !m.demonym {
                 anchors.push(Anchor {
                     lonlat: place.lonlat,
+                    country: place.country,
                     cos_lat: cos_lat(place.lonlat),
                     at,
                 });
@@ -340,8 +343,11 @@ impl Context {
             }
         });
         let country = COUNTRY_BONUS * (named.min(3) as f64 / 3.0 + if named > 0 { 0.5 } else { 0.0 });
+        // A place the article is sure of lies in a country as near as can
+        // be: "MEXICO CITY — Mexico's Senate" is the country.
         if p.kind == Kind::Country {
-            return country;
+            let holds_anchor = self.anchors.iter().any(|a| a.at != at && a.country == p.country);
+            return country + if holds_anchor { NEAR_BONUS[0].1 } else { 0.0 };
         }
         // The three anchors nearest in planar lon/lat distance (the true
         // nearest is among them), then the nearest of those on the sphere.
@@ -429,6 +435,7 @@ mod tests {
         for &(ax, ay) in &points {
             let anchor = Anchor {
                 lonlat: Point::new(ax, ay),
+                country: CountryCode::default(),
                 cos_lat: cos_lat(Point::new(ax, ay)),
                 at: 0,
             };
