@@ -425,10 +425,17 @@ fn islands_and_regions_without_an_administration() {
 #[test]
 fn a_place_leading_an_institution_s_name_is_still_the_place_alone() {
     // "Nenagh Municipal District", "Cavan Institute": the place heads the
-    // name, and its lone mentions elsewhere in the article stand.
+    // name and is where the institution is; its lone mentions elsewhere in
+    // the article stand.
     let text = "Staff of the Cavan Institute met on Monday. Cavan welcomed the plan, \
                 and the Nenagh Municipal District agreed. Nenagh has 430 applicants.";
-    assert_eq!(texts(text), ["Cavan", "Nenagh"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Cavan", "Cavan", "Nenagh", "Nenagh"], "{:?}", texts(text));
+    let text = "The Winnipeg Fire Paramedic Service was busy.";
+    assert_eq!(texts(text), ["Winnipeg"], "{:?}", texts(text));
+    let text = "Owensboro Public Schools closed, as did schools in Daviess County.";
+    assert_eq!(texts(text), ["Owensboro", "Daviess County"], "{:?}", texts(text));
+    // A person's name is not an institution's.
+    assert!(texts("The midfielder Jordan Henderson scored twice in the second half.").is_empty());
     // A sea is no one's surname: after a caption run into the text ("… season
     // The Atlantic"), the Atlantic alone is still a place.
     let sea = "Forecasters expect an above-average season The Atlantic hurricane season lasts \

@@ -656,6 +656,7 @@ fn has_evidence(
                 && !is_title(text, t)
                 && !is_function_word(text, t)
                 && !lexicon.is_country_name(t.hash)
+                && !INSTITUTION_HEADS.contains(word(text, t))
         });
         // "Mike de Kock", "Mario de Santiago": a surname after a particle.
         let after_particle = i > 1
