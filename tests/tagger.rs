@@ -541,6 +541,18 @@ fn us_counties_are_tagged_whole() {
 }
 
 #[test]
+fn a_dateline_in_capitals_after_a_byline_is_a_place() {
+    // "Associated Press WASHINGTON": a word in capitals does not continue a
+    // name in ordinary case before it.
+    let text = "By JILL COLVIN and GILLIAN WONG, Associated Press WASHINGTON (AP) — China vowed on \
+                Friday to fight back against the tariffs, and officials said talks would go on.";
+    assert_eq!(texts(text), ["WASHINGTON", "China"], "{:?}", texts(text));
+    // Capitals after capitals are still one name.
+    let text = "The club said JORDAN HENDERSON would miss the match against the visitors on Saturday.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+}
+
+#[test]
 fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
     // Eva, Alabama and Rhode ("Rod"), Ireland, are nowhere near New Jersey
     // or Myrtle Beach: a person's name, not a village on another continent.

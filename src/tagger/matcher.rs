@@ -645,6 +645,7 @@ fn has_evidence(
             || i > 0
                 && tokens[i].gap == Gap::Space
                 && tokens[i - 1].capitalized
+                && (tokens[i - 1].all_caps || !tokens[i].all_caps)
                 && !tokens[i - 1].possessive
                 && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
                 && !is_title(text, &tokens[i - 1])
