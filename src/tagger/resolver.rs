@@ -33,6 +33,9 @@ const FORMER_NAME_PENALTY: f64 = 3.0;
 /// How near another place of the article must lie for a town or village
 /// named by one bare word to count as meant (see [`drop_strays`]).
 const STRAY_KM: f64 = 300.0;
+/// Kilometres in a degree of latitude (a little less than on the sphere
+/// [`distance_km`] uses, so that nothing within reach is skipped).
+const KM_PER_DEGREE: f64 = 111.0;
 /// Population below which a city counts as small for [`drop_strays`].
 const STRAY_CITY_POPULATION: u64 = 100_000;
 /// [`STRAY_KM`] for such a city.
@@ -118,10 +121,14 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
                 .filter_map(|(_, s)| *s)
                 .filter(|s| !matches!(s.kind, Kind::Country | Kind::Sea | Kind::Area))
                 .peekable();
+            // Points further apart in latitude alone than `reach` are
+            // further on the sphere too: their distance is not computed.
+            let reach_degrees = reach / KM_PER_DEGREE;
             bare && others.peek().is_some()
                 && !others.any(|s| {
-                    distance_km(s.lonlat, place.lonlat) <= reach
-                        || s.kind == Kind::Region && s.country == place.country && s.admin1 == place.admin1
+                    s.kind == Kind::Region && s.country == place.country && s.admin1 == place.admin1
+                        || (s.lonlat.y() - place.lonlat.y()).abs() <= reach_degrees
+                            && distance_km(s.lonlat, place.lonlat) <= reach
                 })
         })
         .collect();
