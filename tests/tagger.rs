@@ -111,6 +111,10 @@ fn the_eu_is_europe_but_other_short_capitals_are_not_places() {
     let found = places("EU member states and the UAE agreed. ON THE ROAD, the PA and NJ teams met.");
     let names: Vec<(&str, &str)> = found.iter().map(|(t, p)| (t.as_str(), &*p.name)).collect();
     assert_eq!(names, [("EU", "Europe"), ("UAE", "United Arab Emirates")]);
+    // Initials count as the aliases written so ("N.J."), not as others that
+    // fold alike ("P.A.", a law firm's Professional Association, is not "Pa.").
+    let text = "Visit Dimond Kaplan & Rothstein, P.A. on the web, or its office in Newark, N.J. today.";
+    assert_eq!(texts(text), ["Newark", "N.J."], "{:?}", texts(text));
 }
 
 #[test]
@@ -160,6 +164,11 @@ fn capitalised_everyday_words_need_evidence() {
     let centre = "The state said the Centre had failed to frame a scheme, and the Federal \
                   Government agreed; storms hit Wales.";
     assert_eq!(texts(centre), ["Wales"]);
+    // Nor by a name that is only an alternate of it (Brazil's Federal
+    // District, Israel's Central District); a sea's short name is its own.
+    let alternate = "Settlement talks began in 2016. Federal judges approved them, and the Central \
+                     Government was bound to act. Sailors crossed the Pacific.";
+    assert_eq!(texts(alternate), ["Pacific"], "{:?}", texts(alternate));
 }
 
 #[test]

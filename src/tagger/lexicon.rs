@@ -294,6 +294,8 @@ pub struct Lexicon {
     abbreviations: HashMap<u64, u32, KeyHash>,
     /// The names of the hand-written alias list written without periods ("EU", "UAE").
     aliases: HashSet<u64, KeyHash>,
+    /// Those written as initials ("N.J.", "U.A.E.").
+    initials: HashSet<u64, KeyHash>,
     country_names: HashSet<u64, KeyHash>,
     /// The first words of the phrases of two or more words among the
     /// demonyms and the never-a-place phrases.
@@ -354,9 +356,14 @@ impl Lexicon {
             .filter(|(n, _)| n.ends_with('.') && n.matches('.').count() == 1)
             .map(|(n, place)| (name_hash(&fold(n)), place))
             .collect();
-        // Written without periods: "N.J." and "Pa." must not vouch for "NJ", "PA".
+        // As written: "N.J." and "Pa." must not vouch for "NJ", "PA" (folding
+        // drops periods); initials ("N.J.", "B.C.") vouch for themselves.
         let aliases = alias_names()
             .filter(|n| !n.contains('.'))
+            .map(|n| name_hash(&fold(n)))
+            .collect();
+        let initials = alias_names()
+            .filter(|n| n.matches('.').count() > 1)
             .map(|n| name_hash(&fold(n)))
             .collect();
         Lexicon {
@@ -365,6 +372,7 @@ impl Lexicon {
             common_words,
             abbreviations,
             aliases,
+            initials,
             country_names,
             phrase_starts,
             longest_not_place,
@@ -401,10 +409,16 @@ impl Lexicon {
         self.abbreviations.get(&folded_hash).copied()
     }
 
-    /// Whether a folded name is one of georef's hand-written aliases without
-    /// periods, which name their place even as short capitals ("EU").
-    pub fn is_alias(&self, folded_hash: u64) -> bool {
-        self.aliases.contains(&folded_hash)
+    /// Whether a short name in capitals (`written`, hashing to `folded_hash`)
+    /// is one of georef's hand-written aliases as written there: without
+    /// periods ("EU") or as initials ("N.J."; "NJ" is not "N.J.", and "P.A."
+    /// not "Pa.").
+    pub fn is_alias(&self, written: &str, folded_hash: u64) -> bool {
+        if written.contains('.') {
+            self.initials.contains(&folded_hash)
+        } else {
+            self.aliases.contains(&folded_hash)
+        }
     }
 
     /// Whether a folded single word is also an everyday English word.

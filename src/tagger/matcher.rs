@@ -3,7 +3,7 @@
 //! precomputed name table, longest first.
 
 use crate::gazetteer::fold::{FoldHasher, fold_into};
-use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
+use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier, name_tag};
 
 use super::lexicon::{
     COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, KIN_WORDS,
@@ -213,7 +213,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         let mut evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
-            has_evidence(text, &tokens, i, used, &m, traits, lexicon, &mut title_lines)
+            has_evidence(text, &tokens, i, used, &m, traits, lexicon, gazetteer, &mut title_lines)
         };
         // "Windsor Castle", "Colchester General Hospital": a building named
         // after the place is a place there, and the span is its name.
@@ -591,6 +591,7 @@ fn has_evidence(
     m: &Match,
     traits: &PlaceTraits,
     lexicon: &Lexicon,
+    gazetteer: &Gazetteer,
     title_lines: &mut TitleLines,
 ) -> Evidence {
     let is_country = traits.any(&m.places, COUNTRY);
@@ -605,24 +606,30 @@ fn has_evidence(
     {
         return Evidence::Word;
     }
-    // Short capitals ("SAS", "ON"): only country codes ("US", "UK", "UAE")
-    // and georef's own aliases ("EU").
+    // Short capitals ("SAS", "ON", "P.A."): only country codes ("US", "UK",
+    // "UAE") and georef's own aliases ("EU", "N.J.").
     if n == 1
         && tokens[i].all_caps
-        && word(text, &tokens[i]).chars().count() <= 3
+        && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() <= 3
         && !is_country
-        && !lexicon.is_alias(tokens[i].hash)
+        && !lexicon.is_alias(word(text, &tokens[i]), tokens[i].hash)
     {
         return Evidence::Word;
     }
     let after_locative = is_after_locative(text, tokens, i);
     // A large region or a country may share its name with a word ("Wales"),
     // but not after a lower-case "the" ("the Centre", India's government).
+    // A sea or peninsula may follow "the" ("the Pacific"). An alternate name
+    // is no region's: "Federal" is not Brazil's Federal District, nor
+    // "Central" Israel's Central District. An abbreviation with its period
+    // ("Pa.") is no word.
     if n == 1
         && !is_country
         && lexicon.is_common_word(tokens[i].hash)
         && !after_locative
-        && (!traits.any(&m.places, MAJOR) || after_lower_case_the(text, tokens, i))
+        && m.end == tokens[i].end()
+        && !major_sea(&m.places, traits, gazetteer)
+        && (after_lower_case_the(text, tokens, i) || !major_by_own_name(&m.places, m.name_hash, traits, gazetteer))
     {
         return Evidence::Word;
     }
@@ -681,6 +688,25 @@ fn has_evidence(
         return Evidence::PartOfName;
     }
     Evidence::Place
+}
+
+/// Whether one of `places` is a sea or a peninsula ("the Pacific").
+fn major_sea(places: &[u32], traits: &PlaceTraits, gazetteer: &Gazetteer) -> bool {
+    places.iter().any(|&p| {
+        traits.any(&[p], MAJOR)
+            && gazetteer
+                .summary(p)
+                .is_some_and(|s| matches!(s.kind, Kind::Sea | Kind::Peninsula))
+    })
+}
+
+/// Whether one of `places` is [`MAJOR`] and goes by the name whose folded
+/// hash is `name_hash` as its own, not as an alternate.
+fn major_by_own_name(places: &[u32], name_hash: u64, traits: &PlaceTraits, gazetteer: &Gazetteer) -> bool {
+    let tag = name_tag(name_hash);
+    places
+        .iter()
+        .any(|&p| traits.any(&[p], MAJOR) && gazetteer.summary(p).is_some_and(|s| s.name_tag == tag))
 }
 
 /// Whether the word at `i` comes right after a lower-case "the".
