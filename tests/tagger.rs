@@ -573,6 +573,10 @@ fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
     assert_eq!(texts("Shelling hit Verbivka and Kharkiv."), ["Verbivka", "Kharkiv"]);
     let text = "The turkey farm near Pitman sells to stores across New Jersey.";
     assert_eq!(texts(text), ["Pitman", "New Jersey"], "{:?}", texts(text));
+    // A larger city named by an alternate is as unsure: "Levi" is Lévis,
+    // Quebec, only in GeoNames' list of its names.
+    let text = "Lord and his service dog, Levi, sleep near the beach in Myrtle Beach.";
+    assert_eq!(texts(text), ["Myrtle Beach"], "{:?}", texts(text));
     // Countries and their demonyms neither support nor contradict a town.
     assert_eq!(texts("Russian forces still hold Kupiansk."), ["Kupiansk"]);
     // A place alone has nothing to stray from.

@@ -38,6 +38,9 @@ const STRAY_KM: f64 = 300.0;
 const KM_PER_DEGREE: f64 = 111.0;
 /// Population below which a city counts as small for [`drop_strays`].
 const STRAY_CITY_POPULATION: u64 = 100_000;
+/// Population below which a city named by one of its alternate names counts
+/// as small for [`drop_strays`].
+const STRAY_ALTERNATE_POPULATION: u64 = 1_000_000;
 /// [`STRAY_KM`] for such a city.
 const STRAY_CITY_KM: f64 = 800.0;
 
@@ -93,13 +96,19 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
 /// city) and none being its region. Countries, seas and areas (and the
 /// demonyms that name them) are too large to support or contradict a town. Such a word is far more often a person,
 /// a brand or a model ("Eva's Village", "Levi, his service dog", "the
-/// Norbury model") than a small town on another continent. A place alone in
+/// Norbury model") than a small town on another continent. A city of up to
+/// a million named by one of its alternates ("Levi" for Lévis) counts as
+/// small. A place alone in
 /// its text has nothing to stray from and stays.
 fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
     let chosen: Vec<Option<&Place>> = rankings
         .iter()
         .map(|r| r.ranked.first().and_then(|&(p, _)| gazetteer.place(p)))
         .collect();
+    let by_alternate = |at: usize| {
+        let chosen = rankings[at].ranked.first().and_then(|&(p, _)| gazetteer.summary(p));
+        chosen.is_some_and(|s| s.name_tag != name_tag(matches[at].name_hash))
+    };
     let strays: Vec<usize> = (0..matches.len())
         .filter(|&at| {
             let m = &matches[at];
@@ -107,6 +116,9 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
             let reach = match place.kind {
                 Kind::Town | Kind::Village => STRAY_KM,
                 Kind::City if place.population < STRAY_CITY_POPULATION => STRAY_CITY_KM,
+                // A larger city named only by one of its alternates ("Levi"
+                // for Lévis, Quebec) is no surer than a small one.
+                Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate(at) => STRAY_CITY_KM,
                 _ => return false,
             };
             let bare = !m.demonym
