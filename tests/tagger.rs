@@ -577,6 +577,12 @@ fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
     // Quebec, only in GeoNames' list of its names.
     let text = "Lord and his service dog, Levi, sleep near the beach in Myrtle Beach.";
     assert_eq!(texts(text), ["Myrtle Beach"], "{:?}", texts(text));
+    // A name of several words strays as far ("Luis Antonio" is a town in
+    // Brazil); one naming a city spells it, and is no alternate.
+    let text = "Farmer Luis Antonio said the harvest near Wichita, Kansas was poor.";
+    assert_eq!(texts(text), ["Wichita", "Kansas"], "{:?}", texts(text));
+    let text = "Leaders met in Quebec City; later they flew to Washington.";
+    assert_eq!(texts(text), ["Quebec City", "Washington"], "{:?}", texts(text));
     // Countries and their demonyms neither support nor contradict a town.
     assert_eq!(texts("Russian forces still hold Kupiansk."), ["Kupiansk"]);
     // A place alone has nothing to stray from.

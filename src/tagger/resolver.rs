@@ -4,7 +4,8 @@
 
 use geo::{Haversine, Point};
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km, name_tag};
+use crate::gazetteer::fold::fold_hash;
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, Summary, distance_km, name_tag};
 
 use super::matcher::Match;
 
@@ -91,52 +92,62 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
 }
 
 /// Empties the ranking of every stray: a town, village or small city named
-/// by one bare word (no qualifier, not a demonym) that no other place of the
-/// article supports, none lying within [`STRAY_KM`] ([`STRAY_CITY_KM`] for a
-/// city) and none being its region. Countries, seas and areas (and the
-/// demonyms that name them) are too large to support or contradict a town. Such a word is far more often a person,
-/// a brand or a model ("Eva's Village", "Levi, his service dog", "the
-/// Norbury model") than a small town on another continent. A city of up to
-/// a million named by one of its alternates ("Levi" for Lévis) counts as
-/// small. A place alone in
-/// its text has nothing to stray from and stays.
+/// bare (no qualifier, not a demonym) that no other place of the article
+/// supports, none lying within [`STRAY_KM`] ([`STRAY_CITY_KM`] for a city)
+/// and none being its region. Such a name is far more often a person, a
+/// brand or a model ("Eva's Village", "Levi, his service dog", "the Norbury
+/// model") than a small town on another continent. A city of up to a
+/// million named by one of its alternates ("Levi" for Lévis) counts as
+/// small. Countries, seas and areas (and the demonyms that name them) are
+/// too large to support or contradict a town. When the article names no
+/// other place than such small ones, the most populous of them named by its
+/// own name stays and the others must lie near it; a place alone in its
+/// text stays.
 fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
     let chosen: Vec<Option<&Place>> = rankings
         .iter()
         .map(|r| r.ranked.first().and_then(|&(p, _)| gazetteer.place(p)))
         .collect();
-    let by_alternate = |at: usize| {
-        let chosen = rankings[at].ranked.first().and_then(|&(p, _)| gazetteer.summary(p));
-        chosen.is_some_and(|s| s.name_tag != name_tag(matches[at].name_hash))
+    let reaches: Vec<Option<f64>> = (0..matches.len())
+        .map(|at| stray_reach(text, &matches[at], chosen[at]))
+        .collect();
+    // The places that can support or contradict a small one.
+    let supporters: Vec<usize> = (0..matches.len())
+        .filter(|&at| {
+            !matches[at].demonym
+                && chosen[at].is_some_and(|s| !matches!(s.kind, Kind::Country | Kind::Sea | Kind::Area))
+        })
+        .collect();
+    let keeper = if supporters.iter().any(|&at| reaches[at].is_none()) {
+        None
+    } else {
+        supporters.iter().copied().max_by_key(|&at| {
+            let by_own_name = chosen[at].is_some_and(|p| !by_alternate(text, &matches[at], p));
+            (
+                by_own_name,
+                chosen[at].map_or(0, |p| p.population),
+                std::cmp::Reverse(at),
+            )
+        })
     };
     let strays: Vec<usize> = (0..matches.len())
         .filter(|&at| {
-            let m = &matches[at];
-            let Some(place) = chosen[at] else { return false };
-            let reach = match place.kind {
-                Kind::Town | Kind::Village => STRAY_KM,
-                Kind::City if place.population < STRAY_CITY_POPULATION => STRAY_CITY_KM,
-                // A larger city named only by one of its alternates ("Levi"
-                // for Lévis, Quebec) is no surer than a small one.
-                Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate(at) => STRAY_CITY_KM,
-                _ => return false,
+            let (Some(reach), Some(place)) = (reaches[at], chosen[at]) else {
+                return false;
             };
-            let bare = !m.demonym
-                && m.qualifier.is_none()
-                && text
-                    .get(m.start..m.end)
-                    .is_some_and(|t| !t.contains(char::is_whitespace));
-            let mut others = matches
-                .iter()
-                .zip(&chosen)
-                .filter(|(other, _)| !other.demonym && other.name_hash != m.name_hash)
-                .filter_map(|(_, s)| *s)
-                .filter(|s| !matches!(s.kind, Kind::Country | Kind::Sea | Kind::Area))
-                .peekable();
+            if keeper == Some(at) {
+                return false;
+            }
+            let name = matches[at].name_hash;
             // Points further apart in latitude alone than `reach` are
             // further on the sphere too: their distance is not computed.
             let reach_degrees = reach / KM_PER_DEGREE;
-            bare && others.peek().is_some()
+            let mut others = supporters
+                .iter()
+                .filter(|&&other| matches[other].name_hash != name)
+                .filter_map(|&other| chosen[other])
+                .peekable();
+            others.peek().is_some()
                 && !others.any(|s| {
                     s.kind == Kind::Region && s.country == place.country && s.admin1 == place.admin1
                         || (s.lonlat.y() - place.lonlat.y()).abs() <= reach_degrees
@@ -147,6 +158,36 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
     for at in strays {
         rankings[at].ranked.clear();
     }
+}
+
+/// How near another place must lie to support match `m`, resolved to
+/// `place`, if it is small and bare enough to be a stray (see [`drop_strays`]).
+fn stray_reach(text: &str, m: &Match, place: Option<&Place>) -> Option<f64> {
+    let place = place?;
+    if m.demonym || m.qualifier.is_some() {
+        return None;
+    }
+    match place.kind {
+        Kind::Town | Kind::Village => Some(STRAY_KM),
+        Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
+        // A larger city named only by one of its alternates ("Levi" for
+        // Lévis, Quebec) is no surer than a small one.
+        Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate(text, m, place) => {
+            Some(STRAY_CITY_KM)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `m` names `place` by one word that is not its own name, which is
+/// its primary name with or without a trailing " City" ("Kansas City" and
+/// "Kansas" are own names; names of several words, such as "Quebec City"
+/// for Québec, are spellings rather than other names).
+fn by_alternate(text: &str, m: &Match, place: &Place) -> bool {
+    let one_word = text
+        .get(m.start..m.end)
+        .is_some_and(|t| !t.contains(char::is_whitespace));
+    one_word && fold_hash(&place.name) != m.name_hash && Summary::of(place).name_tag != name_tag(m.name_hash)
 }
 
 /// The prior scores of every match's candidates, in one buffer.
