@@ -135,10 +135,11 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
             let (Some(reach), Some(place)) = (reaches[at], chosen[at]) else {
                 return false;
             };
-            if keeper == Some(at) {
+            let name = matches[at].name_hash;
+            // The keeper stays, under each of its mentions.
+            if keeper.is_some_and(|k| matches[k].name_hash == name) {
                 return false;
             }
-            let name = matches[at].name_hash;
             // Points further apart in latitude alone than `reach` are
             // further on the sphere too: their distance is not computed.
             let reach_degrees = reach / KM_PER_DEGREE;
