@@ -599,7 +599,7 @@ fn has_evidence(
     // an era or a unit; a country's is not ("2,000 U.S. troops").
     if n == 1
         && !is_country
-        && text[tokens[i].start()..m.end].contains('.')
+        && text.get(tokens[i].start()..m.end).is_some_and(|t| t.contains('.'))
         && i > 0
         && tokens[i].gap == Gap::Space
         && word(text, &tokens[i - 1]).bytes().all(|b| b.is_ascii_digit())
