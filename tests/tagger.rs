@@ -522,6 +522,9 @@ fn a_small_place_that_speaks_is_a_person() {
     // Capitals speak for their governments; what was said may name places.
     let text = "Moscow said Izium had fallen, officials in Kupiansk said.";
     assert_eq!(texts(text), ["Moscow", "Izium", "Kupiansk"]);
+    // So do sizeable cities, by their councils and clubs.
+    let text = "After the match, Liverpool said it condemned the damage. Liverpool won 3-0.";
+    assert_eq!(texts(text), ["Liverpool", "Liverpool"], "{:?}", texts(text));
 }
 
 #[test]

@@ -47,6 +47,11 @@ const COUNTRY: u8 = 1;
 const MAJOR: u8 = 2;
 /// A country or a place of a million people or more.
 const LARGE: u8 = 4;
+/// A place of 100,000 people or more: a city whose council or club speaks
+/// ("Liverpool said").
+const SIZEABLE: u8 = 8;
+/// Population from which a place is [`SIZEABLE`].
+const SIZEABLE_POPULATION: u32 = 100_000;
 
 impl PlaceTraits {
     /// The traits of every place of `gazetteer`.
@@ -60,7 +65,11 @@ impl PlaceTraits {
                 let major = matches!(p.kind, Kind::Sea | Kind::Peninsula)
                     || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION;
                 let large = country || p.population >= MAJOR_POPULATION;
-                (u8::from(country) * COUNTRY) | (u8::from(major) * MAJOR) | (u8::from(large) * LARGE)
+                let sizeable = p.population >= SIZEABLE_POPULATION;
+                (u8::from(country) * COUNTRY)
+                    | (u8::from(major) * MAJOR)
+                    | (u8::from(large) * LARGE)
+                    | (u8::from(sizeable) * SIZEABLE)
             })
             .collect();
         PlaceTraits(traits)
@@ -677,13 +686,15 @@ fn has_evidence(
         }
     }
     // "Noma said", "…,” said Johnson.": a small place does not speak; a
-    // person does (capitals and countries do: "Moscow said"). "his brother
+    // person does (countries, capitals and cities of 100,000 people or
+    // more do, by their governments, councils and clubs: "Moscow said",
+    // "Liverpool said"). "his brother
     // Alex", "Rozen's wife, Julia": a small place after a word for kin is
     // a person too.
     if n == 1
         && !after_locative
         && !traits.any(&m.places, LARGE)
-        && (is_speaker(text, tokens, i) || is_after_kin(text, tokens, i))
+        && (is_speaker(text, tokens, i) && !traits.any(&m.places, SIZEABLE) || is_after_kin(text, tokens, i))
     {
         return Evidence::PartOfName;
     }
