@@ -52,6 +52,8 @@ const LARGE: u8 = 4;
 const SIZEABLE: u8 = 8;
 /// Population from which a place is [`SIZEABLE`].
 const SIZEABLE_POPULATION: u32 = 100_000;
+/// A sea or a peninsula: its name may follow "the" ("the Pacific").
+const SEA: u8 = 16;
 
 impl PlaceTraits {
     /// The traits of every place of `gazetteer`.
@@ -62,14 +64,15 @@ impl PlaceTraits {
                     return 0;
                 };
                 let country = p.kind == Kind::Country;
-                let major = matches!(p.kind, Kind::Sea | Kind::Peninsula)
-                    || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION;
+                let sea = matches!(p.kind, Kind::Sea | Kind::Peninsula);
+                let major = sea || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION;
                 let large = country || p.population >= MAJOR_POPULATION;
                 let sizeable = p.population >= SIZEABLE_POPULATION;
                 (u8::from(country) * COUNTRY)
                     | (u8::from(major) * MAJOR)
                     | (u8::from(large) * LARGE)
                     | (u8::from(sizeable) * SIZEABLE)
+                    | (u8::from(sea) * SEA)
             })
             .collect();
         PlaceTraits(traits)
@@ -637,7 +640,7 @@ fn has_evidence(
         && lexicon.is_common_word(tokens[i].hash)
         && !after_locative
         && m.end == tokens[i].end()
-        && !major_sea(&m.places, traits, gazetteer)
+        && !traits.any(&m.places, SEA)
         && (after_lower_case_the(text, tokens, i) || !major_by_own_name(&m.places, m.name_hash, traits, gazetteer))
     {
         return Evidence::Word;
@@ -699,16 +702,6 @@ fn has_evidence(
         return Evidence::PartOfName;
     }
     Evidence::Place
-}
-
-/// Whether one of `places` is a sea or a peninsula ("the Pacific").
-fn major_sea(places: &[u32], traits: &PlaceTraits, gazetteer: &Gazetteer) -> bool {
-    places.iter().any(|&p| {
-        traits.any(&[p], MAJOR)
-            && gazetteer
-                .summary(p)
-                .is_some_and(|s| matches!(s.kind, Kind::Sea | Kind::Peninsula))
-    })
 }
 
 /// Whether one of `places` is [`MAJOR`] and goes by the name whose folded

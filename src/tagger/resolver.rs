@@ -32,7 +32,7 @@ const QUALIFIER_BONUS: f64 = 4.0;
 /// own (see [`Gazetteer::former_name_bearers`]).
 const FORMER_NAME_PENALTY: f64 = 3.0;
 /// How near another place of the article must lie for a town or village
-/// named by one bare word to count as meant (see [`drop_strays`]).
+/// named bare to count as meant (see [`drop_strays`]).
 const STRAY_KM: f64 = 300.0;
 /// Kilometres in a degree of latitude (a little less than on the sphere
 /// [`distance_km`] uses, so that nothing within reach is skipped).
@@ -42,7 +42,7 @@ const STRAY_CITY_POPULATION: u64 = 100_000;
 /// Population below which a city named by one of its alternate names counts
 /// as small for [`drop_strays`].
 const STRAY_ALTERNATE_POPULATION: u64 = 1_000_000;
-/// [`STRAY_KM`] for such a city.
+/// [`STRAY_KM`] for a city that counts as small.
 const STRAY_CITY_KM: f64 = 800.0;
 
 /// The ranked candidates of one match, best first, with scores in 0..1
