@@ -342,19 +342,18 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let common_words = data_lines(COMMON_WORDS).map(|l| name_hash(&fold(l))).collect();
-        // Names in the gazetteer's alias list written with a final period
-        // ("Calif.", "Md."): the period is part of the name.
-        let alias_names = || {
+        // The gazetteer's alias list as (GeoNames id, name) pairs.
+        let alias_entries = || {
             data_lines(ALIASES)
                 .filter_map(|l| l.split_once('\t'))
-                .flat_map(|(_, names)| names.split('|'))
+                .flat_map(|(id, names)| names.split('|').map(move |n| (id, n)))
         };
-        let abbreviations = data_lines(ALIASES)
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(id, names)| Some((gazetteer.index_of(PlaceId(id.parse().ok()?))?, names)))
-            .flat_map(|(place, names)| names.split('|').map(move |n| (n, place)))
-            .filter(|(n, _)| n.ends_with('.') && n.matches('.').count() == 1)
-            .map(|(n, place)| (name_hash(&fold(n)), place))
+        let alias_names = || alias_entries().map(|(_, n)| n);
+        // Names written with a final period ("Calif.", "Md."): the period
+        // is part of the name, which names that place alone.
+        let abbreviations = alias_entries()
+            .filter(|(_, n)| n.ends_with('.') && n.matches('.').count() == 1)
+            .filter_map(|(id, n)| Some((name_hash(&fold(n)), gazetteer.index_of(PlaceId(id.parse().ok()?))?)))
             .collect();
         // As written: "N.J." and "Pa." must not vouch for "NJ", "PA" (folding
         // drops periods); initials ("N.J.", "B.C.") vouch for themselves.
