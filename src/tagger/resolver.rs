@@ -5,7 +5,7 @@
 use geo::{Haversine, Point};
 
 use crate::gazetteer::fold::fold_hash;
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, Summary, distance_km, name_tag};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km, name_tag};
 
 use super::matcher::Match;
 
@@ -104,12 +104,11 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
 /// own name stays and the others must lie near it; a place alone in its
 /// text stays.
 fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
-    let chosen: Vec<Option<&Place>> = rankings
-        .iter()
-        .map(|r| r.ranked.first().and_then(|&(p, _)| gazetteer.place(p)))
-        .collect();
+    let indexes: Vec<Option<u32>> = rankings.iter().map(|r| r.ranked.first().map(|&(p, _)| p)).collect();
+    let chosen: Vec<Option<&Place>> = indexes.iter().map(|i| i.and_then(|p| gazetteer.place(p))).collect();
+    let own_named = |at: usize| indexes[at].is_some_and(|p| !by_alternate(text, &matches[at], p, gazetteer));
     let reaches: Vec<Option<f64>> = (0..matches.len())
-        .map(|at| stray_reach(text, &matches[at], chosen[at]))
+        .map(|at| stray_reach(&matches[at], chosen[at], || !own_named(at)))
         .collect();
     // The places that can support or contradict a small one.
     let supporters: Vec<usize> = (0..matches.len())
@@ -122,9 +121,8 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
         None
     } else {
         supporters.iter().copied().max_by_key(|&at| {
-            let by_own_name = chosen[at].is_some_and(|p| !by_alternate(text, &matches[at], p));
             (
-                by_own_name,
+                own_named(at),
                 chosen[at].map_or(0, |p| p.population),
                 std::cmp::Reverse(at),
             )
@@ -162,8 +160,10 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
 }
 
 /// How near another place must lie to support match `m`, resolved to
-/// `place`, if it is small and bare enough to be a stray (see [`drop_strays`]).
-fn stray_reach(text: &str, m: &Match, place: Option<&Place>) -> Option<f64> {
+/// `place`, if it is small and bare enough to be a stray (see
+/// [`drop_strays`]); `by_alternate` tells whether `m` names it by an
+/// alternate ([`by_alternate`]).
+fn stray_reach(m: &Match, place: Option<&Place>, by_alternate: impl Fn() -> bool) -> Option<f64> {
     let place = place?;
     if m.demonym || m.qualifier.is_some() {
         return None;
@@ -173,22 +173,26 @@ fn stray_reach(text: &str, m: &Match, place: Option<&Place>) -> Option<f64> {
         Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
         // A larger city named only by one of its alternates ("Levi" for
         // Lévis, Quebec) is no surer than a small one.
-        Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate(text, m, place) => {
-            Some(STRAY_CITY_KM)
-        }
+        Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate() => Some(STRAY_CITY_KM),
         _ => None,
     }
 }
 
-/// Whether `m` names `place` by one word that is not its own name, which is
-/// its primary name with or without a trailing " City" ("Kansas City" and
-/// "Kansas" are own names; names of several words, such as "Quebec City"
-/// for Québec, are spellings rather than other names).
-fn by_alternate(text: &str, m: &Match, place: &Place) -> bool {
+/// Whether `m` names place number `place` by one word that is not its own
+/// name, which is its primary name with or without a trailing " City"
+/// ("Kansas City" and "Kansas" are own names; names of several words, such
+/// as "Quebec City" for Québec, are spellings rather than other names).
+fn by_alternate(text: &str, m: &Match, place: u32, gazetteer: &Gazetteer) -> bool {
     let one_word = text
         .get(m.start..m.end)
         .is_some_and(|t| !t.contains(char::is_whitespace));
-    one_word && fold_hash(&place.name) != m.name_hash && Summary::of(place).name_tag != name_tag(m.name_hash)
+    one_word
+        && gazetteer
+            .summary(place)
+            .is_some_and(|s| s.name_tag != name_tag(m.name_hash))
+        && gazetteer
+            .place(place)
+            .is_some_and(|p| fold_hash(&p.name) != m.name_hash)
 }
 
 /// The prior scores of every match's candidates, in one buffer.
