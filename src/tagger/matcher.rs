@@ -3,18 +3,18 @@
 //! precomputed name table, longest first.
 
 use crate::gazetteer::fold::{FoldHasher, fold_into};
-use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier, name_tag};
+use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
 
-use super::lexicon::{
-    COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, KIN_WORDS,
-    LOCATIVES, Lexicon, NAME_PARTICLES, SPEECH_VERBS, TITLES, WordList,
+use super::context::{
+    TitleLines, follows_acronym, is_after_locative, is_function_word, is_sentence_start, leads_institution, word,
 };
-use super::tokens::{Gap, Token, tokenize, tokenize_near_capitals};
+use super::evidence::{Evidence, Sighting, judge};
+use super::lexicon::{COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, Lexicon, WordList};
+use super::tokens::{Gap, Token, tokenize_near_capitals};
+use super::traits::{LARGE, MAJOR, PlaceTraits};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
 const MAX_WORDS: usize = 6;
-/// Population from which a region that shares its name with a word counts anyway.
-const MAJOR_POPULATION: u32 = 1_000_000;
 
 /// A span of text that names a place (or is a demonym), with its candidates.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,56 +34,6 @@ pub struct Match {
     /// A qualifier that said which kind of place is meant ("Kherson region",
     /// "the city of Kharkiv").
     pub qualifier: Option<&'static Qualifier>,
-}
-
-/// What the matcher asks of every candidate place, one byte a place, so
-/// that the whole gazetteer's fit in the processor's cache.
-pub struct PlaceTraits(Vec<u8>);
-
-/// A country.
-const COUNTRY: u8 = 1;
-/// A sea, a peninsula, or a country or region of a million people or more:
-/// it may share its name with a word ("Wales").
-const MAJOR: u8 = 2;
-/// A country or a place of a million people or more.
-const LARGE: u8 = 4;
-/// A place of 100,000 people or more: a city whose council or club speaks
-/// ("Liverpool said").
-const SIZEABLE: u8 = 8;
-/// Population from which a place is [`SIZEABLE`].
-const SIZEABLE_POPULATION: u32 = 100_000;
-/// A sea or a peninsula: its name may follow "the" ("the Pacific").
-const SEA: u8 = 16;
-
-impl PlaceTraits {
-    /// The traits of every place of `gazetteer`.
-    pub fn new(gazetteer: &Gazetteer) -> PlaceTraits {
-        let traits = (0..gazetteer.len())
-            .map(|i| {
-                let Some(p) = u32::try_from(i).ok().and_then(|i| gazetteer.summary(i)) else {
-                    return 0;
-                };
-                let country = p.kind == Kind::Country;
-                let sea = matches!(p.kind, Kind::Sea | Kind::Peninsula);
-                let major = sea || matches!(p.kind, Kind::Country | Kind::Region) && p.population >= MAJOR_POPULATION;
-                let large = country || p.population >= MAJOR_POPULATION;
-                let sizeable = p.population >= SIZEABLE_POPULATION;
-                (u8::from(country) * COUNTRY)
-                    | (u8::from(major) * MAJOR)
-                    | (u8::from(large) * LARGE)
-                    | (u8::from(sizeable) * SIZEABLE)
-                    | (u8::from(sea) * SEA)
-            })
-            .collect();
-        PlaceTraits(traits)
-    }
-
-    /// Whether any of `places` has the trait `flag`.
-    fn any(&self, places: &[u32], flag: u8) -> bool {
-        places
-            .iter()
-            .any(|&p| self.0.get(p as usize).is_some_and(|t| t & flag != 0))
-    }
 }
 
 /// Finds every place name and demonym in `text`.
@@ -225,7 +175,20 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         let mut evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
-            has_evidence(text, &tokens, i, used, &m, traits, lexicon, gazetteer, &mut title_lines)
+            let sighting = Sighting {
+                text,
+                tokens: &tokens,
+                i,
+                n: used,
+                end: m.end,
+                places: &m.places,
+                name_hash: m.name_hash,
+                after_locative: is_after_locative(text, &tokens, i),
+                traits,
+                lexicon,
+                gazetteer,
+            };
+            judge(&sighting, &mut title_lines)
         };
         // "Windsor Castle", "Colchester General Hospital": a building named
         // after the place is a place there, and the span is its name.
@@ -312,32 +275,6 @@ impl<'t> SpanHashes<'t> {
         }
         self.hashes[n - 1]
     }
-}
-
-/// What the context says of a capitalised match.
-enum Evidence {
-    /// It is a place.
-    Place,
-    /// It is an everyday word (at a sentence start, in a headline).
-    Word,
-    /// It is part of a longer proper name, a person's or an organisation's.
-    PartOfName,
-}
-
-/// Whether a locative comes right before word `i` ("in Reading"); "to" in
-/// "according to Davis" is none.
-fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0
-        && tokens[i].gap == Gap::Space
-        && LOCATIVES.contains(word(text, &tokens[i - 1]))
-        && !(i > 1
-            && tokens[i - 1].gap == Gap::Space
-            && word(text, &tokens[i - 1]) == "to"
-            && word(text, &tokens[i - 2]).eq_ignore_ascii_case("according"))
-}
-
-fn word<'a>(text: &'a str, t: &Token) -> &'a str {
-    &text[t.start()..t.end()]
 }
 
 /// How many tokens from `i` (at most `max`) can be part of one name: joined
@@ -592,169 +529,6 @@ fn qualifier_word(word: &str, scratch: &mut String) -> Option<&'static Qualifier
     QUALIFIERS.iter().find(|q| q.word == scratch.as_str())
 }
 
-/// Whether a capitalised match is a place and not an everyday word at the
-/// start of a sentence or part of a person's or organisation's name.
-#[allow(clippy::too_many_arguments)]
-fn has_evidence(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    n: usize,
-    m: &Match,
-    traits: &PlaceTraits,
-    lexicon: &Lexicon,
-    gazetteer: &Gazetteer,
-    title_lines: &mut TitleLines,
-) -> Evidence {
-    let is_country = traits.any(&m.places, COUNTRY);
-    // "44 B.C.", "30 Pa.": an abbreviation with periods after a number is
-    // an era or a unit; a country's is not ("2,000 U.S. troops").
-    if n == 1
-        && !is_country
-        && text.get(tokens[i].start()..m.end).is_some_and(|t| t.contains('.'))
-        && i > 0
-        && tokens[i].gap == Gap::Space
-        && word(text, &tokens[i - 1]).bytes().all(|b| b.is_ascii_digit())
-    {
-        return Evidence::Word;
-    }
-    // Short capitals ("SAS", "ON", "P.A."): only country codes ("US", "UK",
-    // "UAE") and georef's own aliases ("EU", "N.J.").
-    if n == 1
-        && tokens[i].all_caps
-        && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() <= 3
-        && !is_country
-        && !lexicon.is_alias(word(text, &tokens[i]), tokens[i].hash)
-    {
-        return Evidence::Word;
-    }
-    let after_locative = is_after_locative(text, tokens, i);
-    // A large region or a country may share its name with a word ("Wales"),
-    // but not after a lower-case "the" ("the Centre", India's government).
-    // A sea or peninsula may follow "the" ("the Pacific"). An alternate name
-    // is no region's: "Federal" is not Brazil's Federal District, nor
-    // "Central" Israel's Central District. An abbreviation with its period
-    // ("Pa.") is no word.
-    if n == 1
-        && !is_country
-        && lexicon.is_common_word(tokens[i].hash)
-        && !after_locative
-        && m.end == tokens[i].end()
-        && !traits.any(&m.places, SEA)
-        && (after_lower_case_the(text, tokens, i) || !major_by_own_name(&m.places, m.name_hash, traits, gazetteer))
-    {
-        return Evidence::Word;
-    }
-    // "DeltaTrak", "VistaPrint", "MetroHealth": a small place glued to a
-    // capitalised word is the start of a brand; a caption glued to a large
-    // place ("KharkivWikimedia") leaves it the place.
-    let last = &tokens[i + n - 1];
-    if tokens
-        .get(i + n)
-        .is_some_and(|t| t.start() == last.end() && t.capitalized)
-        && !after_locative
-        && !traits.any(&m.places, LARGE)
-    {
-        return Evidence::Word;
-    }
-    let person_like = !is_country || GIVEN_NAME_COUNTRIES.contains(word(text, &tokens[i]));
-    // "Svitlana Honchar", "Jordan Henderson": part of a longer proper name.
-    if n == 1 && person_like {
-        let before = after_initial(text, tokens, i)
-            || i > 0
-                && tokens[i].gap == Gap::Space
-                && tokens[i - 1].capitalized
-                && (tokens[i - 1].all_caps || !tokens[i].all_caps)
-                && !tokens[i - 1].possessive
-                && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
-                && !is_title(text, &tokens[i - 1])
-                && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
-        let after = tokens.get(i + 1).is_some_and(|t| {
-            t.gap == Gap::Space
-                && t.capitalized
-                && !tokens[i].possessive
-                && !is_title(text, t)
-                && !is_function_word(text, t)
-                && !lexicon.is_country_name(t.hash)
-                && !INSTITUTION_HEADS.contains(word(text, t))
-        });
-        // "Mike de Kock", "Mario de Santiago": a surname after a particle.
-        let after_particle = i > 1
-            && tokens[i].gap == Gap::Space
-            && tokens[i - 1].gap == Gap::Space
-            && tokens[i - 2].capitalized
-            && NAME_PARTICLES.contains(word(text, &tokens[i - 1]));
-        if (before || after || after_particle) && !after_locative && !title_lines.is_title_case(text, tokens, i) {
-            return Evidence::PartOfName;
-        }
-    }
-    // "Noma said", "…,” said Johnson.": a small place does not speak; a
-    // person does (countries, capitals and cities of 100,000 people or
-    // more do, by their governments, councils and clubs: "Moscow said",
-    // "Liverpool said"). "his brother
-    // Alex", "Rozen's wife, Julia": a small place after a word for kin is
-    // a person too.
-    if n == 1
-        && !after_locative
-        && !traits.any(&m.places, LARGE)
-        && (is_speaker(text, tokens, i) && !traits.any(&m.places, SIZEABLE) || is_after_kin(text, tokens, i))
-    {
-        return Evidence::PartOfName;
-    }
-    Evidence::Place
-}
-
-/// Whether one of `places` is [`MAJOR`] and goes by the name whose folded
-/// hash is `name_hash` as its own, not as an alternate.
-fn major_by_own_name(places: &[u32], name_hash: u64, traits: &PlaceTraits, gazetteer: &Gazetteer) -> bool {
-    let tag = name_tag(name_hash);
-    places
-        .iter()
-        .any(|&p| traits.any(&[p], MAJOR) && gazetteer.summary(p).is_some_and(|s| s.name_tag == tag))
-}
-
-/// Whether the word at `i` comes right after a lower-case "the".
-fn after_lower_case_the(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens[i].gap == Gap::Space && word(text, &tokens[i - 1]) == "the"
-}
-
-/// Whether the word at `i` comes after a capitalised word and a middle
-/// initial ("Gino D. Bassett", "Carey L. Biron").
-fn after_initial(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 1
-        && tokens[i].gap == Gap::SentenceEnd
-        && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(". ")
-        && tokens[i - 1].end() - tokens[i - 1].start() == 1
-        && tokens[i - 1].capitalized
-        && tokens[i - 1].gap == Gap::Space
-        && tokens[i - 2].capitalized
-        && !tokens[i - 2].possessive
-}
-
-/// Whether the word at `i` comes right after a word for kin or a partner
-/// ("brother", "wife"), a space or a comma between them.
-fn is_after_kin(text: &str, tokens: &[Token], i: usize) -> bool {
-    i > 0
-        && (tokens[i].gap == Gap::Space
-            || tokens[i].gap == Gap::Punct && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(", "))
-        && !tokens[i - 1].capitalized
-        && KIN_WORDS.contains(word(text, &tokens[i - 1]))
-}
-
-/// Whether the word at `i` is the speaker of a speech verb: right before
-/// one ("Noma said"), or right after one at the end of the clause ("said
-/// Noma."; in "said Izium fell" it is the subject of what was said).
-fn is_speaker(text: &str, tokens: &[Token], i: usize) -> bool {
-    let is_verb = |t: &Token| !t.capitalized && SPEECH_VERBS.contains(word(text, t));
-    if tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space && is_verb(t)) && !tokens[i].possessive {
-        return true;
-    }
-    i > 0
-        && tokens[i].gap == Gap::Space
-        && is_verb(&tokens[i - 1])
-        && tokens.get(i + 1).is_none_or(|t| t.gap != Gap::Space)
-}
-
 /// The building a place name from token `i` (`used` tokens) names: the
 /// index of a [`FACILITY_HEADS`] word among the three capitalised words
 /// after it ("Colchester General Hospital"), when the place's name starts
@@ -784,129 +558,10 @@ fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize) -> Option<
     None
 }
 
-/// Whether word `i`, not in capitals, follows an acronym ("CTV Saskatoon"):
-/// an outlet's or organisation's name, not a person's, so the word is no
-/// surname to look for alone.
-fn follows_acronym(tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens[i].gap == Gap::Space && tokens[i - 1].all_caps && !tokens[i].all_caps
-}
-
-/// Whether the name that ends with token `last` is followed by a word that
-/// makes it the first word of an institution's name ([`INSTITUTION_HEADS`],
-/// or an acronym: "Nenagh MDC").
-fn leads_institution(text: &str, tokens: &[Token], last: usize) -> bool {
-    tokens.get(last + 1).is_some_and(|t| {
-        t.gap == Gap::Space && (t.all_caps && !tokens[last].all_caps || INSTITUTION_HEADS.contains(word(text, t)))
-    })
-}
-
-fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
-    matches!(tokens[i].gap, Gap::Start | Gap::SentenceEnd | Gap::Break)
-}
-
-fn is_function_word(text: &str, t: &Token) -> bool {
-    FUNCTION_WORDS.contains(word(text, t))
-}
-
-fn is_title(text: &str, t: &Token) -> bool {
-    TITLES.contains(word(text, t))
-}
-
-/// Whether lines are written in title case (a headline), where capitalised
-/// neighbours say nothing about names; worked out for a line when first
-/// asked. A line ends at a line break and where a glued word was split
-/// ([`Gap::Break`]).
-#[derive(Default)]
-struct TitleLines {
-    /// The text between two line breaks last worked out.
-    paragraph: std::ops::Range<usize>,
-    /// Where each of its lines starts, and whether it is in title case.
-    lines: Vec<(usize, bool)>,
-}
-
-impl TitleLines {
-    /// Whether the line of token `i` is in title case (`tokens` are those
-    /// of [`tokenize_near_capitals`]).
-    fn is_title_case(&mut self, text: &str, tokens: &[Token], i: usize) -> bool {
-        let token = &tokens[i];
-        if !self.paragraph.contains(&token.start()) {
-            let bytes = text.as_bytes();
-            let start = memchr::memrchr2(b'\n', b'\r', &bytes[..token.start()]).map_or(0, |at| at + 1);
-            let end = memchr::memchr2(b'\n', b'\r', &bytes[token.end()..]).map_or(text.len(), |at| token.end() + at);
-            self.paragraph = start..end;
-            self.lines.clear();
-            if !surely_not_title_case(text, tokens, start..end) {
-                self.lines.extend(
-                    title_case_lines(&tokenize(&text[start..end]))
-                        .into_iter()
-                        .map(|(at, title)| (start + at, title)),
-                );
-            }
-        }
-        self.lines
-            .iter()
-            .rev()
-            .find(|&&(at, _)| at <= token.start())
-            .is_some_and(|&(_, title)| title)
-    }
-}
-
-/// Whether the text between two line breaks, `paragraph`, is one line that
-/// the words of it that [`tokenize_near_capitals`] kept already show not to
-/// be in title case: it holds every capitalised word, so when the words of
-/// more than three bytes among the kept ones that are not capitalised are
-/// already too many, more of them cannot help. `false` when unsure.
-fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Range<usize>) -> bool {
-    let first = tokens.partition_point(|t| t.start() < paragraph.start);
-    let (mut capitalised, mut other) = (0usize, 0usize);
-    for t in tokens[first..].iter().take_while(|t| t.start() < paragraph.end) {
-        // A word right after another (a glued word split, "U.K.Київ")
-        // ends a line inside the paragraph.
-        if t.gap == Gap::Break && text[paragraph.start..t.start()].chars().any(char::is_alphanumeric) {
-            return false;
-        }
-        if t.end() - t.start() > 3 {
-            if t.capitalized {
-                capitalised += 1;
-            } else {
-                other += 1;
-            }
-        }
-    }
-    // In title case, at least seven in ten long words are capitalised.
-    capitalised * 10 < (capitalised + other) * 7
-}
-
-/// The lines of `tokens` (all those of one stretch of text without line
-/// breaks), each as the byte offset of its first token and whether it is in
-/// title case: of its words of more than three bytes, three or more, and
-/// seven in ten capitalised.
-fn title_case_lines(tokens: &[Token]) -> Vec<(usize, bool)> {
-    let mut lines: Vec<(usize, bool)> = Vec::new();
-    // Words of more than three bytes on the line, and how many are capitalised.
-    let (mut long, mut capitalised) = (0usize, 0usize);
-    for (at, t) in tokens.iter().enumerate() {
-        if at == 0 || t.gap == Gap::Break {
-            if let Some(line) = lines.last_mut() {
-                *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
-            }
-            lines.push((t.start(), false));
-            (long, capitalised) = (0, 0);
-        }
-        if t.end() - t.start() > 3 {
-            long += 1;
-            capitalised += usize::from(t.capitalized);
-        }
-    }
-    if let Some(line) = lines.last_mut() {
-        *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tagger::tokens::tokenize;
 
     #[test]
     fn joinable_runs_stop_at_punctuation_possessives_and_lower_case_words() {

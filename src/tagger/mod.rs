@@ -1,17 +1,20 @@
 //! The tagger: finds the place names in an article (matcher) and pins each
 //! to the place it means (resolver).
 
+mod context;
+mod evidence;
 mod lexicon;
 mod matcher;
 mod resolver;
 mod tokens;
+mod traits;
 
 use crate::gazetteer::Gazetteer;
 use crate::text::CharOffsets;
 
 use lexicon::Lexicon;
-use matcher::PlaceTraits;
 pub use resolver::ALTERNATIVES;
+use traits::PlaceTraits;
 
 /// One place name (or demonym) in an article, resolved.
 #[derive(Clone, Debug, PartialEq)]

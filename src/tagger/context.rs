@@ -1,0 +1,190 @@
+//! What the words around a token say: a locative or a speech verb before
+//! it, a word for kin, an initial, an institution's name after it, and
+//! whether its line is a headline in title case.
+
+use super::lexicon::{FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, SPEECH_VERBS, TITLES};
+use super::tokens::{Gap, Token, tokenize};
+
+/// Whether a locative comes right before word `i` ("in Reading"); "to" in
+/// "according to Davis" is none.
+pub(super) fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].gap == Gap::Space
+        && LOCATIVES.contains(word(text, &tokens[i - 1]))
+        && !(i > 1
+            && tokens[i - 1].gap == Gap::Space
+            && word(text, &tokens[i - 1]) == "to"
+            && word(text, &tokens[i - 2]).eq_ignore_ascii_case("according"))
+}
+
+/// The text of token `t`.
+pub(super) fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    &text[t.start()..t.end()]
+}
+
+/// Whether the word at `i` comes right after a lower-case "the".
+pub(super) fn after_lower_case_the(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].gap == Gap::Space && word(text, &tokens[i - 1]) == "the"
+}
+
+/// Whether the word at `i` comes after a capitalised word and a middle
+/// initial ("Gino D. Bassett", "Carey L. Biron").
+pub(super) fn after_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 1
+        && tokens[i].gap == Gap::SentenceEnd
+        && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(". ")
+        && tokens[i - 1].end() - tokens[i - 1].start() == 1
+        && tokens[i - 1].capitalized
+        && tokens[i - 1].gap == Gap::Space
+        && tokens[i - 2].capitalized
+        && !tokens[i - 2].possessive
+}
+
+/// Whether the word at `i` comes right after a word for kin or a partner
+/// ("brother", "wife"), a space or a comma between them.
+pub(super) fn is_after_kin(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && (tokens[i].gap == Gap::Space
+            || tokens[i].gap == Gap::Punct && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(", "))
+        && !tokens[i - 1].capitalized
+        && KIN_WORDS.contains(word(text, &tokens[i - 1]))
+}
+
+/// Whether the word at `i` is the speaker of a speech verb: right before
+/// one ("Noma said"), or right after one at the end of the clause ("said
+/// Noma."; in "said Izium fell" it is the subject of what was said).
+pub(super) fn is_speaker(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_verb = |t: &Token| !t.capitalized && SPEECH_VERBS.contains(word(text, t));
+    if tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space && is_verb(t)) && !tokens[i].possessive {
+        return true;
+    }
+    i > 0
+        && tokens[i].gap == Gap::Space
+        && is_verb(&tokens[i - 1])
+        && tokens.get(i + 1).is_none_or(|t| t.gap != Gap::Space)
+}
+
+/// Whether word `i`, not in capitals, follows an acronym ("CTV Saskatoon"):
+/// an outlet's or organisation's name, not a person's, so the word is no
+/// surname to look for alone.
+pub(super) fn follows_acronym(tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].gap == Gap::Space && tokens[i - 1].all_caps && !tokens[i].all_caps
+}
+
+/// Whether the name that ends with token `last` is followed by a word that
+/// makes it the first word of an institution's name ([`INSTITUTION_HEADS`],
+/// or an acronym: "Nenagh MDC").
+pub(super) fn leads_institution(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens.get(last + 1).is_some_and(|t| {
+        t.gap == Gap::Space && (t.all_caps && !tokens[last].all_caps || INSTITUTION_HEADS.contains(word(text, t)))
+    })
+}
+
+/// Whether token `i` starts a sentence, a line or the text.
+pub(super) fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].gap, Gap::Start | Gap::SentenceEnd | Gap::Break)
+}
+
+/// Whether `t` is a function word ("The", "After") that says nothing about
+/// the name after it.
+pub(super) fn is_function_word(text: &str, t: &Token) -> bool {
+    FUNCTION_WORDS.contains(word(text, t))
+}
+
+/// Whether `t` is an office or body ([`TITLES`]: "Governor", "Army") that
+/// may follow a place name without making it part of a longer name.
+pub(super) fn is_title(text: &str, t: &Token) -> bool {
+    TITLES.contains(word(text, t))
+}
+
+/// Whether lines are written in title case (a headline), where capitalised
+/// neighbours say nothing about names; worked out for a line when first
+/// asked. A line ends at a line break and where a glued word was split
+/// ([`Gap::Break`]).
+#[derive(Default)]
+pub(super) struct TitleLines {
+    /// The text between two line breaks last worked out.
+    paragraph: std::ops::Range<usize>,
+    /// Where each of its lines starts, and whether it is in title case.
+    lines: Vec<(usize, bool)>,
+}
+
+impl TitleLines {
+    /// Whether the line of token `i` is in title case (`tokens` are those
+    /// of [`tokenize_near_capitals`]).
+    pub(super) fn is_title_case(&mut self, text: &str, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        if !self.paragraph.contains(&token.start()) {
+            let bytes = text.as_bytes();
+            let start = memchr::memrchr2(b'\n', b'\r', &bytes[..token.start()]).map_or(0, |at| at + 1);
+            let end = memchr::memchr2(b'\n', b'\r', &bytes[token.end()..]).map_or(text.len(), |at| token.end() + at);
+            self.paragraph = start..end;
+            self.lines.clear();
+            if !surely_not_title_case(text, tokens, start..end) {
+                self.lines.extend(
+                    title_case_lines(&tokenize(&text[start..end]))
+                        .into_iter()
+                        .map(|(at, title)| (start + at, title)),
+                );
+            }
+        }
+        self.lines
+            .iter()
+            .rev()
+            .find(|&&(at, _)| at <= token.start())
+            .is_some_and(|&(_, title)| title)
+    }
+}
+
+/// Whether the text between two line breaks, `paragraph`, is one line that
+/// the words of it that [`tokenize_near_capitals`] kept already show not to
+/// be in title case: it holds every capitalised word, so when the words of
+/// more than three bytes among the kept ones that are not capitalised are
+/// already too many, more of them cannot help. `false` when unsure.
+fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Range<usize>) -> bool {
+    let first = tokens.partition_point(|t| t.start() < paragraph.start);
+    let (mut capitalised, mut other) = (0usize, 0usize);
+    for t in tokens[first..].iter().take_while(|t| t.start() < paragraph.end) {
+        // A word right after another (a glued word split, "U.K.Київ")
+        // ends a line inside the paragraph.
+        if t.gap == Gap::Break && text[paragraph.start..t.start()].chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        if t.end() - t.start() > 3 {
+            if t.capitalized {
+                capitalised += 1;
+            } else {
+                other += 1;
+            }
+        }
+    }
+    // In title case, at least seven in ten long words are capitalised.
+    capitalised * 10 < (capitalised + other) * 7
+}
+
+/// The lines of `tokens` (all those of one stretch of text without line
+/// breaks), each as the byte offset of its first token and whether it is in
+/// title case: of its words of more than three bytes, three or more, and
+/// seven in ten capitalised.
+fn title_case_lines(tokens: &[Token]) -> Vec<(usize, bool)> {
+    let mut lines: Vec<(usize, bool)> = Vec::new();
+    // Words of more than three bytes on the line, and how many are capitalised.
+    let (mut long, mut capitalised) = (0usize, 0usize);
+    for (at, t) in tokens.iter().enumerate() {
+        if at == 0 || t.gap == Gap::Break {
+            if let Some(line) = lines.last_mut() {
+                *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
+            }
+            lines.push((t.start(), false));
+            (long, capitalised) = (0, 0);
+        }
+        if t.end() - t.start() > 3 {
+            long += 1;
+            capitalised += usize::from(t.capitalized);
+        }
+    }
+    if let Some(line) = lines.last_mut() {
+        *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
+    }
+    lines
+}

@@ -1,0 +1,187 @@
+//! Whether a capitalised word that the gazetteer knows is a place, or an
+//! everyday word at a sentence start, or part of a person's or an
+//! organisation's name: a table of named rules, each reading the words
+//! around the match.
+
+use crate::gazetteer::{Gazetteer, name_tag};
+
+use super::context::{
+    TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start, is_speaker,
+    is_title, word,
+};
+use super::lexicon::{COMPASS_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES};
+use super::tokens::{Gap, Token};
+use super::traits::{COUNTRY, LARGE, MAJOR, PlaceTraits, SEA, SIZEABLE};
+
+/// What the context says of a capitalised match.
+pub(super) enum Evidence {
+    /// It is a place.
+    Place,
+    /// It is an everyday word (at a sentence start, in a headline).
+    Word,
+    /// It is part of a longer proper name, a person's or an organisation's.
+    PartOfName,
+}
+
+/// A capitalised match in its text, with what the rules read about it.
+pub(super) struct Sighting<'a> {
+    pub text: &'a str,
+    /// The tokens of the text ([`super::tokens::tokenize_near_capitals`]).
+    pub tokens: &'a [Token],
+    /// The match's first token.
+    pub i: usize,
+    /// How many tokens it spans.
+    pub n: usize,
+    /// Byte offset just past the match (past an abbreviation's period).
+    pub end: usize,
+    /// Its candidate places.
+    pub places: &'a [u32],
+    /// The folded hash of the name they were found under.
+    pub name_hash: u64,
+    /// Whether a locative comes right before ("in Reading").
+    pub after_locative: bool,
+    pub traits: &'a PlaceTraits,
+    pub lexicon: &'a Lexicon,
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl Sighting<'_> {
+    fn token(&self) -> &Token {
+        &self.tokens[self.i]
+    }
+
+    fn word(&self) -> &str {
+        word(self.text, self.token())
+    }
+
+    fn any(&self, flag: u8) -> bool {
+        self.traits.any(self.places, flag)
+    }
+}
+
+/// Whether a capitalised match is a place and not an everyday word at the
+/// start of a sentence or part of a person's or organisation's name. Each
+/// rule below says what it finds or nothing, asked in this order; the first
+/// that speaks decides, and a match none speaks against is a place.
+pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
+    era_or_unit(s)
+        .or_else(|| short_capitals(s))
+        .or_else(|| common_word(s))
+        .or_else(|| brand_start(s))
+        .or_else(|| part_of_longer_name(s, title_lines))
+        .or_else(|| speaker_or_kin(s))
+        .unwrap_or(Evidence::Place)
+}
+
+/// "44 B.C.", "30 Pa.": an abbreviation with periods after a number is an
+/// era or a unit; a country's is not ("2,000 U.S. troops").
+fn era_or_unit(s: &Sighting) -> Option<Evidence> {
+    let i = s.i;
+    (s.n == 1
+        && i > 0
+        && s.token().gap == Gap::Space
+        && word(s.text, &s.tokens[i - 1]).bytes().all(|b| b.is_ascii_digit())
+        && (s.end > s.token().end() || s.word().contains('.'))
+        && !s.any(COUNTRY))
+    .then_some(Evidence::Word)
+}
+
+/// Short capitals ("SAS", "ON", "P.A."): only country codes ("US", "UK",
+/// "UAE") and georef's own aliases ("EU", "N.J.") are places.
+fn short_capitals(s: &Sighting) -> Option<Evidence> {
+    (s.n == 1
+        && s.token().all_caps
+        && s.word().chars().filter(|c| c.is_alphanumeric()).count() <= 3
+        && !s.any(COUNTRY)
+        && !s.lexicon.is_alias(s.word(), s.token().hash))
+    .then_some(Evidence::Word)
+}
+
+/// A large region or a country may share its name with a word ("Wales"),
+/// but not after a lower-case "the" ("the Centre", India's government). A
+/// sea or peninsula may follow "the" ("the Pacific"). An alternate name is
+/// no region's: "Federal" is not Brazil's Federal District, nor "Central"
+/// Israel's Central District. An abbreviation with its period ("Pa.") is
+/// no word. Other places named by a common word need a locative before.
+fn common_word(s: &Sighting) -> Option<Evidence> {
+    (s.n == 1
+        && !s.after_locative
+        && s.end == s.token().end()
+        && s.lexicon.is_common_word(s.token().hash)
+        && !s.any(COUNTRY)
+        && !s.any(SEA)
+        && (after_lower_case_the(s.text, s.tokens, s.i) || !major_by_own_name(s)))
+    .then_some(Evidence::Word)
+}
+
+/// "DeltaTrak", "VistaPrint", "MetroHealth": a small place glued to a
+/// capitalised word is the start of a brand; a caption glued to a large
+/// place ("KharkivWikimedia") leaves it the place.
+fn brand_start(s: &Sighting) -> Option<Evidence> {
+    let last = &s.tokens[s.i + s.n - 1];
+    (s.tokens
+        .get(s.i + s.n)
+        .is_some_and(|t| t.start() == last.end() && t.capitalized)
+        && !s.after_locative
+        && !s.any(LARGE))
+    .then_some(Evidence::Word)
+}
+
+/// "Svitlana Honchar", "Jordan Henderson", "Mike de Kock": part of a
+/// longer proper name, unless after a locative or in a headline in title
+/// case. Countries only where they are also given names ("Jordan").
+fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evidence> {
+    let (text, tokens, i) = (s.text, s.tokens, s.i);
+    let person_like = !s.any(COUNTRY) || GIVEN_NAME_COUNTRIES.contains(s.word());
+    if s.n != 1 || !person_like {
+        return None;
+    }
+    let before = after_initial(text, tokens, i)
+        || i > 0
+            && tokens[i].gap == Gap::Space
+            && tokens[i - 1].capitalized
+            && (tokens[i - 1].all_caps || !tokens[i].all_caps)
+            && !tokens[i - 1].possessive
+            && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
+            && !is_title(text, &tokens[i - 1])
+            && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
+    let after = tokens.get(i + 1).is_some_and(|t| {
+        t.gap == Gap::Space
+            && t.capitalized
+            && !tokens[i].possessive
+            && !is_title(text, t)
+            && !is_function_word(text, t)
+            && !s.lexicon.is_country_name(t.hash)
+            && !INSTITUTION_HEADS.contains(word(text, t))
+    });
+    // "Mike de Kock", "Mario de Santiago": a surname after a particle.
+    let after_particle = i > 1
+        && tokens[i].gap == Gap::Space
+        && tokens[i - 1].gap == Gap::Space
+        && tokens[i - 2].capitalized
+        && NAME_PARTICLES.contains(word(text, &tokens[i - 1]));
+    ((before || after || after_particle) && !s.after_locative && !title_lines.is_title_case(text, tokens, i))
+        .then_some(Evidence::PartOfName)
+}
+
+/// "Noma said", "…,” said Johnson.": a small place does not speak; a person
+/// does (countries, capitals and cities of 100,000 people or more do, by
+/// their governments, councils and clubs: "Moscow said", "Liverpool
+/// said"). "his brother Alex", "Rozen's wife, Julia": a small place after
+/// a word for kin is a person too.
+fn speaker_or_kin(s: &Sighting) -> Option<Evidence> {
+    (s.n == 1
+        && !s.after_locative
+        && !s.any(LARGE)
+        && (is_speaker(s.text, s.tokens, s.i) && !s.any(SIZEABLE) || is_after_kin(s.text, s.tokens, s.i)))
+    .then_some(Evidence::PartOfName)
+}
+
+/// Whether one of the candidates is [`MAJOR`] and goes by the matched name
+/// as its own, not as an alternate.
+fn major_by_own_name(s: &Sighting) -> bool {
+    let tag = name_tag(s.name_hash);
+    s.places
+        .iter()
+        .any(|&p| s.traits.any(&[p], MAJOR) && s.gazetteer.summary(p).is_some_and(|summary| summary.name_tag == tag))
+}
