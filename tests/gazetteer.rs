@@ -567,3 +567,23 @@ fn summaries_are_the_places_own_before_and_after_a_user_file() {
     assert_eq!(kyiv.population, 3_000_000);
     all_match(&g);
 }
+
+#[test]
+fn own_names_are_the_primary_name_with_or_without_its_city() {
+    use georef::gazetteer::fold::fold_hash;
+    let g = embedded();
+    let named = |name: &str| {
+        g.lookup(name)
+            .into_iter()
+            .find(|&i| g.place(i).is_some_and(|p| p.name == name))
+            .unwrap_or_else(|| panic!("{name} is in the gazetteer"))
+    };
+    let kansas_city = named("Kansas City");
+    assert!(g.is_own_name(kansas_city, fold_hash("Kansas City")));
+    assert!(g.is_own_name(kansas_city, fold_hash("kansas city")));
+    assert!(g.is_own_name(kansas_city, fold_hash("Kansas")));
+    let kyiv = named("Kyiv");
+    assert!(g.is_own_name(kyiv, fold_hash("KYIV")));
+    assert!(!g.is_own_name(kyiv, fold_hash("Kiev")));
+    assert!(!g.is_own_name(kyiv, fold_hash("Kyiv City")));
+}

@@ -24,7 +24,7 @@ use geo::Point;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use error::{GazetteerError, RowError};
-pub use former_names::name_tag;
+use former_names::name_tag;
 pub use import::{LoadProgress, LoadReport};
 pub use place::{CountryCode, Kind, Place, PlaceId, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
@@ -143,6 +143,16 @@ impl Gazetteer {
     /// prominence): what hot loops over many candidates need.
     pub fn summary(&self, index: u32) -> Option<Summary> {
         self.summaries.get(index as usize).copied()
+    }
+
+    /// Whether the name whose folded hash is `name_hash` is the own name of
+    /// the place at `index` (its primary name, with or without a trailing
+    /// " City": "Kansas City" and "Kansas" both), not one of its alternates.
+    pub fn is_own_name(&self, index: u32, name_hash: u64) -> bool {
+        self.summary(index).is_some_and(|s| {
+            s.name_tag == name_tag(name_hash)
+                || s.city_suffix && self.place(index).is_some_and(|p| fold::fold_hash(&p.name) == name_hash)
+        })
     }
 
     /// The index of the country place with this code ("UA" -> Ukraine).

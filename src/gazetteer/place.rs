@@ -179,8 +179,12 @@ pub struct Summary {
     pub kind: Kind,
     /// The high half of the folded hash of the name the place goes by (its
     /// primary name less a trailing " City"): tells whether a mention names
-    /// the place by its own name or by an alternate.
+    /// the place by its own name or by an alternate (ask
+    /// [`crate::gazetteer::Gazetteer::is_own_name`]).
     pub name_tag: u32,
+    /// The primary name ends with the " City" that [`Summary::name_tag`]
+    /// leaves out ("Kansas City"): the whole primary name is an own name too.
+    pub city_suffix: bool,
 }
 
 impl Summary {
@@ -198,6 +202,7 @@ impl Summary {
             country: place.country,
             kind: place.kind,
             name_tag,
+            city_suffix: super::former_names::own_name(&place.name).len() < place.name.len(),
         }
     }
 }

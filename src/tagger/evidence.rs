@@ -3,7 +3,7 @@
 //! organisation's name: a table of named rules, each reading the words
 //! around the match.
 
-use crate::gazetteer::{Gazetteer, name_tag};
+use crate::gazetteer::Gazetteer;
 
 use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start, is_speaker,
@@ -180,8 +180,7 @@ fn speaker_or_kin(s: &Sighting) -> Option<Evidence> {
 /// Whether one of the candidates is [`MAJOR`] and goes by the matched name
 /// as its own, not as an alternate.
 fn major_by_own_name(s: &Sighting) -> bool {
-    let tag = name_tag(s.name_hash);
     s.places
         .iter()
-        .any(|&p| s.traits.any(&[p], MAJOR) && s.gazetteer.summary(p).is_some_and(|summary| summary.name_tag == tag))
+        .any(|&p| s.traits.any(&[p], MAJOR) && s.gazetteer.is_own_name(p, s.name_hash))
 }

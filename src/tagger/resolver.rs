@@ -4,8 +4,7 @@
 
 use geo::{Haversine, Point};
 
-use crate::gazetteer::fold::fold_hash;
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km, name_tag};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km};
 
 use super::matcher::Match;
 
@@ -186,13 +185,7 @@ fn by_alternate(text: &str, m: &Match, place: u32, gazetteer: &Gazetteer) -> boo
     let one_word = text
         .get(m.start..m.end)
         .is_some_and(|t| !t.contains(char::is_whitespace));
-    one_word
-        && gazetteer
-            .summary(place)
-            .is_some_and(|s| s.name_tag != name_tag(m.name_hash))
-        && gazetteer
-            .place(place)
-            .is_some_and(|p| fold_hash(&p.name) != m.name_hash)
+    one_word && !gazetteer.is_own_name(place, m.name_hash)
 }
 
 /// The prior scores of every match's candidates, in one buffer.
@@ -213,7 +206,6 @@ impl Priors {
         let mut own_towns = Vec::with_capacity(matches.len());
         for m in matches {
             let from = scores.len();
-            let tag = name_tag(m.name_hash);
             // The best score of a town that bears the name as its own.
             let mut own_town = f64::NEG_INFINITY;
             scores.extend(m.places.iter().filter_map(|&i| {
@@ -224,7 +216,7 @@ impl Priors {
                     None => 0.0,
                 };
                 let score = f64::from(place.prominence) + qualifier;
-                if place.name_tag == tag && place.kind.is_populated() {
+                if place.kind.is_populated() && gazetteer.is_own_name(i, m.name_hash) {
                     own_town = own_town.max(score);
                 }
                 Some((i, score))
