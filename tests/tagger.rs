@@ -390,6 +390,28 @@ fn us_state_abbreviations_keep_their_period() {
 }
 
 #[test]
+fn washington_d_c_is_one_mention_of_the_capital() {
+    // The district written after the city names the same place: one span.
+    let text = "Murals cover walls in Washington, D.C., and in Springfield, Ill. too.";
+    assert_eq!(
+        named(text),
+        owned(&[
+            ("Washington, D.C.", "Washington"),
+            ("Springfield", "Springfield"),
+            ("Ill.", "Illinois")
+        ])
+    );
+    assert_eq!(place_of(text, "Washington, D.C.").id.0, 4140963);
+    // Alone, too; and an abbreviation in capitals that starts an
+    // organisation's name is no surname, so it still counts alone later.
+    let text = "Murals fill D.C. now.";
+    assert_eq!(place_of(text, "D.C.").id.0, 4140963);
+    let text = "The murals were paid for by the D.C. Commission on the Arts, said a man who \
+                has painted them for years. In Washington, D.C., there are more murals than ever.";
+    assert_eq!(texts(text), ["Washington, D.C."]);
+}
+
+#[test]
 fn canadian_province_abbreviations_but_not_eras() {
     let text = "The ferry left Nanaimo, B.C. and reached Halifax, N.S. on Monday.";
     assert_eq!(

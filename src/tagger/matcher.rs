@@ -47,7 +47,8 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
     // Words seen inside longer proper names ("John Kelly"), and the lone
     // matches that may be such a word used alone later ("Kelly said"). A
     // place that leads an institution's name ("Liverpool Academy") is not
-    // remembered.
+    // remembered, nor one in capitals, which is no one's given name or
+    // surname ("D.C. Commission on the Arts", then "Washington, D.C.").
     let mut name_parts: Vec<u64> = Vec::new();
     let mut lone: Vec<(usize, u64)> = Vec::new();
     // A compass word skipped before the token that may start a place, and
@@ -209,7 +210,11 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 }
                 found.push(m);
             }
-            Evidence::PartOfName if !leads_institution(text, &tokens, i + used - 1) && !follows_acronym(&tokens, i) => {
+            Evidence::PartOfName
+                if !leads_institution(text, &tokens, i + used - 1)
+                    && !follows_acronym(&tokens, i)
+                    && !token.all_caps =>
+            {
                 name_parts.push(hash)
             }
             Evidence::PartOfName => {}
@@ -231,7 +236,32 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         at += 1;
         keep
     });
+    join_restated(text, &mut found);
     found
+}
+
+/// "Washington, D.C.": a place name followed by a comma and an abbreviation
+/// with periods that names the same place is one mention of it, the span
+/// both names, the candidates those they share. ("Springfield, Ill." stays
+/// two: the state is another place.)
+fn join_restated(text: &str, found: &mut Vec<Match>) {
+    let mut k = 1;
+    while k < found.len() {
+        let (first, second) = (&found[k - 1], &found[k]);
+        let restates = !first.demonym
+            && !second.demonym
+            && text.get(first.end..second.start) == Some(", ")
+            && text.get(second.start..second.end).is_some_and(|t| t.contains('.'))
+            && second.places.iter().any(|p| first.places.contains(p));
+        if restates {
+            let second = found.remove(k);
+            let first = &mut found[k - 1];
+            first.places.retain(|p| second.places.contains(p));
+            first.end = second.end;
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// The folded hashes of the runs of words that start at one token, computed
