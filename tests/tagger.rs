@@ -613,3 +613,14 @@ fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
     // A place alone has nothing to stray from.
     assert_eq!(texts("Police in Pitman closed the road."), ["Pitman"]);
 }
+
+#[test]
+fn a_place_before_an_honorific_is_not_part_of_a_name() {
+    // "LONDON Pope Francis": an honorific starts a new name (a dateline).
+    let text = "LONDON Pope Francis has called for an end to the fighting and asked leaders \
+                to return to talks about the future of the region.";
+    assert_eq!(texts(text), ["LONDON"], "{:?}", texts(text));
+    // A word after one is still part of the name.
+    let text = "The letter that Mr Jackson wrote to the council was read out at the meeting.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+}

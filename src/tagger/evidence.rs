@@ -9,7 +9,7 @@ use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start, is_speaker,
     is_title, word,
 };
-use super::lexicon::{COMPASS_WORDS, GIVEN_NAME_COUNTRIES, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES};
+use super::lexicon::{COMPASS_WORDS, GIVEN_NAME_COUNTRIES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES};
 use super::tokens::{Gap, Token};
 use super::traits::{COUNTRY, LARGE, MAJOR, PlaceTraits, SEA, SIZEABLE};
 
@@ -150,6 +150,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && t.capitalized
             && !tokens[i].possessive
             && !is_title(text, t)
+            && !HONORIFICS.contains(word(text, t))
             && !is_function_word(text, t)
             && !s.lexicon.is_country_name(t.hash)
             && !INSTITUTION_HEADS.contains(word(text, t))

@@ -272,6 +272,41 @@ pub static FUNCTION_WORDS: WordList = WordList::new(&[
     "even",
 ]);
 
+/// Words that start a person's name ("Pope Francis", "Mr Smith", "Sen.
+/// Warren"): after a place they begin a new name ("LONDON Pope Francis",
+/// a dateline), so the place is not part of it. Unlike [`TITLES`], a word
+/// after them is still part of the name ("Queen Victoria").
+pub static HONORIFICS: WordList = WordList::new(&[
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "duke",
+    "duchess",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "rev",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "capt",
+    "sgt",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "sheikh",
+    "emir",
+]);
+
 /// Country names that are also given names ("Jordan Henderson", "Chad
 /// Smith"): only these countries can be part of a person's name.
 pub static GIVEN_NAME_COUNTRIES: WordList = WordList::new(&[
