@@ -409,6 +409,11 @@ fn washington_d_c_is_one_mention_of_the_capital() {
     let text = "The murals were paid for by the D.C. Commission on the Arts, said a man who \
                 has painted them for years. In Washington, D.C., there are more murals than ever.";
     assert_eq!(texts(text), ["Washington, D.C."]);
+    // Joined in one pass, however many there are.
+    let text = "Flights to Washington, D.C., are full. ".repeat(20_000);
+    let found = tag(&text);
+    assert_eq!(found.len(), 20_000);
+    assert!(found.iter().all(|m| m.text == "Washington, D.C."));
 }
 
 #[test]

@@ -25,6 +25,7 @@ pub(super) enum Evidence {
 
 /// A capitalised match in its text, with what the rules read about it.
 pub(super) struct Sighting<'a> {
+    /// The text.
     pub text: &'a str,
     /// The tokens of the text ([`super::tokens::tokenize_near_capitals`]).
     pub tokens: &'a [Token],
@@ -40,8 +41,11 @@ pub(super) struct Sighting<'a> {
     pub name_hash: u64,
     /// Whether a locative comes right before ("in Reading").
     pub after_locative: bool,
+    /// The traits of the gazetteer's places.
     pub traits: &'a PlaceTraits,
+    /// The tagger's word lists.
     pub lexicon: &'a Lexicon,
+    /// The gazetteer the candidates are from.
     pub gazetteer: &'a Gazetteer,
 }
 

@@ -173,6 +173,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 m.places = vec![place];
             }
         }
+        let after_locative = is_after_locative(text, &tokens, i);
         let mut evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
@@ -184,7 +185,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 end: m.end,
                 places: &m.places,
                 name_hash: m.name_hash,
-                after_locative: is_after_locative(text, &tokens, i),
+                after_locative,
                 traits,
                 lexicon,
                 gazetteer,
@@ -205,7 +206,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         match evidence {
             Evidence::Place => {
                 let minor = !traits.any(&m.places, LARGE | MAJOR);
-                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !is_after_locative(text, &tokens, i) {
+                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !after_locative {
                     lone.push((found.len(), hash));
                 }
                 found.push(m);
@@ -245,23 +246,19 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
 /// both names, the candidates those they share. ("Springfield, Ill." stays
 /// two: the state is another place.)
 fn join_restated(text: &str, found: &mut Vec<Match>) {
-    let mut k = 1;
-    while k < found.len() {
-        let (first, second) = (&found[k - 1], &found[k]);
+    // One pass: `second` is dropped when it joins the `first` kept before it.
+    found.dedup_by(|second, first| {
         let restates = !first.demonym
             && !second.demonym
             && text.get(first.end..second.start) == Some(", ")
             && text.get(second.start..second.end).is_some_and(|t| t.contains('.'))
             && second.places.iter().any(|p| first.places.contains(p));
         if restates {
-            let second = found.remove(k);
-            let first = &mut found[k - 1];
             first.places.retain(|p| second.places.contains(p));
             first.end = second.end;
-        } else {
-            k += 1;
         }
-    }
+        restates
+    });
 }
 
 /// The folded hashes of the runs of words that start at one token, computed
