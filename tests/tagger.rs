@@ -629,3 +629,19 @@ fn a_place_before_an_honorific_is_not_part_of_a_name() {
     let text = "The letter that Mr Jackson wrote to the council was read out at the meeting.";
     assert!(texts(text).is_empty(), "{:?}", texts(text));
 }
+
+#[test]
+fn an_honorific_and_a_given_name_are_a_person() {
+    // Towns are named "Queen Victoria" (Mauritius) and "Prince Albert"
+    // (Canada), but in a sentence the pair is a person.
+    let text = "Queen Victoria and Prince Albert married in 1840 and had nine children together.";
+    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    // After a locative it is the town.
+    let text = "The river froze early this year in Prince Albert and the ferries stopped running.";
+    assert_eq!(texts(text), ["Prince Albert"], "{:?}", texts(text));
+    // Before a generic word it is a place's name.
+    let text = "Queen Creek voters approved the largest new park in Arizona.";
+    assert_eq!(texts(text), ["Queen Creek", "Arizona"], "{:?}", texts(text));
+    let text = "King County officials said Seattle would open more shelters.";
+    assert_eq!(texts(text), ["King County", "Seattle"], "{:?}", texts(text));
+}

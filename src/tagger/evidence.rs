@@ -9,7 +9,9 @@ use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start, is_speaker,
     is_title, word,
 };
-use super::lexicon::{COMPASS_WORDS, GIVEN_NAME_COUNTRIES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES};
+use super::lexicon::{
+    COMPASS_WORDS, GIVEN_NAME_COUNTRIES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
+};
 use super::tokens::{Gap, Token};
 use super::traits::{COUNTRY, LARGE, MAJOR, PlaceTraits, SEA, SIZEABLE};
 
@@ -72,6 +74,7 @@ pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
         .or_else(|| short_capitals(s))
         .or_else(|| common_word(s))
         .or_else(|| brand_start(s))
+        .or_else(|| royal_or_cleric(s))
         .or_else(|| part_of_longer_name(s, title_lines))
         .or_else(|| speaker_or_kin(s))
         .unwrap_or(Evidence::Place)
@@ -129,6 +132,19 @@ fn brand_start(s: &Sighting) -> Option<Evidence> {
         && !s.after_locative
         && !s.any(LARGE))
     .then_some(Evidence::Word)
+}
+
+/// "Queen Victoria", "Prince Albert", "King George": an honorific and a
+/// given name are a person, though small towns bear such names; after a
+/// locative ("in Prince Albert") they are the town. An honorific before a
+/// generic word is a place's name ("Queen Creek", "King County").
+fn royal_or_cleric(s: &Sighting) -> Option<Evidence> {
+    (s.n == 2
+        && !s.after_locative
+        && HONORIFICS.contains(s.word())
+        && !PLACE_GENERICS.contains(word(s.text, &s.tokens[s.i + 1]))
+        && !s.any(LARGE))
+    .then_some(Evidence::PartOfName)
 }
 
 /// "Svitlana Honchar", "Jordan Henderson", "Mike de Kock": part of a

@@ -307,6 +307,15 @@ pub static HONORIFICS: WordList = WordList::new(&[
     "emir",
 ]);
 
+/// Words that make a name a place's after an honorific ("Queen Creek",
+/// "King County", "Lady Lake"), where a given name makes it a person's
+/// ("Queen Victoria", "Prince Albert").
+pub static PLACE_GENERICS: WordList = WordList::new(&[
+    "city", "county", "town", "village", "creek", "lake", "river", "valley", "cove", "bay", "island", "hill", "hills",
+    "park", "springs", "falls", "beach", "point", "square", "heights", "harbour", "harbor", "east", "west", "north",
+    "south",
+]);
+
 /// Country names that are also given names ("Jordan Henderson", "Chad
 /// Smith"): only these countries can be part of a person's name.
 pub static GIVEN_NAME_COUNTRIES: WordList = WordList::new(&[
@@ -572,6 +581,8 @@ mod tests {
             &INSTITUTION_HEADS,
             &FUNCTION_WORDS,
             &GIVEN_NAME_COUNTRIES,
+            &HONORIFICS,
+            &PLACE_GENERICS,
         ] {
             for word in list.words {
                 assert!(
