@@ -645,3 +645,31 @@ fn an_honorific_and_a_given_name_are_a_person() {
     let text = "King County officials said Seattle would open more shelters.";
     assert_eq!(texts(text), ["King County", "Seattle"], "{:?}", texts(text));
 }
+
+#[test]
+fn an_everyday_word_is_a_region_only_where_the_article_supports_it() {
+    // Nigeria's Delta state and Morocco's Oriental region share their names
+    // with everyday words; far from the article's places they are the words.
+    assert_eq!(texts("Delta flights were cancelled in Atlanta."), ["Atlanta"]);
+    assert_eq!(texts("Oriental rugs sold well in London."), ["London"]);
+    // Near them, or inside the region, they are the region.
+    let text = "Oil spills in the creeks of Delta worry Lagos residents.";
+    assert_eq!(texts(text), ["Delta", "Lagos"], "{:?}", texts(text));
+    assert_eq!(texts("Wales will host the final in Cardiff."), ["Wales", "Cardiff"]);
+    // Glued to a capitalised word, it starts a brand.
+    assert!(texts("Contact DeltaTrak for a quote.").is_empty());
+    let text = "WalesOnline reported the story from Swansea.";
+    assert_eq!(texts(text), ["Swansea"], "{:?}", texts(text));
+    // "The size of" compares an area with the place's.
+    let text = "Melitopol, an area half the size of Wales, has been occupied since March.";
+    assert_eq!(texts(text), ["Melitopol", "Wales"], "{:?}", texts(text));
+}
+
+#[test]
+fn a_dateline_is_a_place_wherever_the_article_goes() {
+    // "Muscat" is also a grape; opening the article, it is the city, and so
+    // is its later use, though the rest of the article is about Mumbai.
+    let text = "Muscat: The tenth Muscat International Film Festival closed on Saturday. \
+                Several actors flew in from Mumbai for the last night.";
+    assert_eq!(texts(text), ["Muscat", "Muscat", "Mumbai"], "{:?}", texts(text));
+}

@@ -5,16 +5,26 @@
 use super::lexicon::{FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, SPEECH_VERBS, TITLES};
 use super::tokens::{Gap, Token, tokenize};
 
-/// Whether a locative comes right before word `i` ("in Reading"); "to" in
+/// Whether a locative comes right before word `i` ("in Reading", "the size
+/// of Wales"); "to" in
 /// "according to Davis" is none.
 pub(super) fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0
         && tokens[i].gap == Gap::Space
-        && LOCATIVES.contains(word(text, &tokens[i - 1]))
+        && (LOCATIVES.contains(word(text, &tokens[i - 1])) || is_after_size_of(text, tokens, i))
         && !(i > 1
             && tokens[i - 1].gap == Gap::Space
             && word(text, &tokens[i - 1]) == "to"
             && word(text, &tokens[i - 2]).eq_ignore_ascii_case("according"))
+}
+
+/// Whether the word at `i` follows "size of" ("half the size of Wales"),
+/// which compares an area with a place's.
+fn is_after_size_of(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 1
+        && tokens[i - 1].gap == Gap::Space
+        && word(text, &tokens[i - 1]) == "of"
+        && word(text, &tokens[i - 2]) == "size"
 }
 
 /// The text of token `t`.

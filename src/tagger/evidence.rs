@@ -121,16 +121,16 @@ fn common_word(s: &Sighting) -> Option<Evidence> {
     .then_some(Evidence::Word)
 }
 
-/// "DeltaTrak", "VistaPrint", "MetroHealth": a small place glued to a
-/// capitalised word is the start of a brand; a caption glued to a large
-/// place ("KharkivWikimedia") leaves it the place.
+/// "DeltaTrak", "VistaPrint", "MetroHealth": a small place, or an everyday
+/// word, glued to a capitalised word is the start of a brand; a caption
+/// glued to a large place ("KharkivWikimedia") leaves it the place.
 fn brand_start(s: &Sighting) -> Option<Evidence> {
     let last = &s.tokens[s.i + s.n - 1];
     (s.tokens
         .get(s.i + s.n)
         .is_some_and(|t| t.start() == last.end() && t.capitalized)
         && !s.after_locative
-        && !s.any(LARGE))
+        && (!s.any(LARGE) || s.n == 1 && s.lexicon.is_common_word(s.token().hash)))
     .then_some(Evidence::Word)
 }
 

@@ -34,6 +34,10 @@ pub struct Match {
     /// A qualifier that said which kind of place is meant ("Kherson region",
     /// "the city of Kharkiv").
     pub qualifier: Option<&'static Qualifier>,
+    /// One capitalised everyday word ("Delta", "Wales", "Centre") that
+    /// counts only because a candidate is a major region: it must find
+    /// support in the article like a small town (see the resolver).
+    pub common_word: bool,
 }
 
 /// Finds every place name and demonym in `text`.
@@ -99,6 +103,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                             name_hash: q.name_hash,
                             demonym: false,
                             qualifier: Some(q.qualifier),
+                            common_word: false,
                         });
                         i += n + 1;
                     }
@@ -110,6 +115,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                             name_hash: 0,
                             demonym: true,
                             qualifier: None,
+                            common_word: false,
                         });
                         i += n;
                     }
@@ -127,6 +133,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             name_hash: spans.get(n),
             demonym: false,
             qualifier: None,
+            common_word: false,
         };
         if let Some((_, start)) = compass.take_if(|(at, _)| *at == i) {
             m.start = start;
@@ -205,6 +212,12 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
         let hash = token.hash;
         match evidence {
             Evidence::Place => {
+                m.common_word = used == 1
+                    && m.start == token.start()
+                    && !m.demonym
+                    && m.qualifier.is_none()
+                    && !after_locative
+                    && lexicon.is_common_word(hash);
                 let minor = !traits.any(&m.places, LARGE | MAJOR);
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !after_locative {
                     lone.push((found.len(), hash));

@@ -101,13 +101,15 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
 /// too large to support or contradict a town. When the article names no
 /// other place than such small ones, the most populous of them named by its
 /// own name stays and the others must lie near it; a place alone in its
-/// text stays.
+/// text, or opening it as a dateline, stays, under all its mentions. An
+/// everyday word taken for a region ("Delta", "Oriental") is judged like a
+/// small city, and a region is supported by the places inside it.
 fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
     let indexes: Vec<Option<u32>> = rankings.iter().map(|r| r.ranked.first().map(|&(p, _)| p)).collect();
     let chosen: Vec<Option<&Place>> = indexes.iter().map(|i| i.and_then(|p| gazetteer.place(p))).collect();
     let own_named = |at: usize| indexes[at].is_some_and(|p| !by_alternate(text, &matches[at], p, gazetteer));
     let reaches: Vec<Option<f64>> = (0..matches.len())
-        .map(|at| stray_reach(&matches[at], chosen[at], || !own_named(at)))
+        .map(|at| stray_reach(text, &matches[at], chosen[at], || !own_named(at)))
         .collect();
     // The places that can support or contradict a small one.
     let supporters: Vec<usize> = (0..matches.len())
@@ -121,20 +123,29 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
     } else {
         supporters.iter().copied().max_by_key(|&at| {
             (
+                !matches[at].common_word,
                 own_named(at),
                 chosen[at].map_or(0, |p| p.population),
                 std::cmp::Reverse(at),
             )
         })
     };
+    let mut sure: Vec<(u64, Option<u32>)> = (0..matches.len())
+        .filter(|&at| reaches[at].is_none())
+        .map(|at| (matches[at].name_hash, indexes[at]))
+        .collect();
+    sure.sort_unstable();
     let strays: Vec<usize> = (0..matches.len())
         .filter(|&at| {
             let (Some(reach), Some(place)) = (reaches[at], chosen[at]) else {
                 return false;
             };
             let name = matches[at].name_hash;
-            // The keeper stays, under each of its mentions.
-            if keeper.is_some_and(|k| matches[k].name_hash == name) {
+            // The keeper stays, under each of its mentions, and so does a
+            // place under every name that is sure of it elsewhere (a
+            // dateline's "Muscat", then "the Muscat festival").
+            if keeper.is_some_and(|k| matches[k].name_hash == name) || sure.binary_search(&(name, indexes[at])).is_ok()
+            {
                 return false;
             }
             // Points further apart in latitude alone than `reach` are
@@ -147,7 +158,10 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
                 .peekable();
             others.peek().is_some()
                 && !others.any(|s| {
-                    s.kind == Kind::Region && s.country == place.country && s.admin1 == place.admin1
+                    (s.kind == Kind::Region || place.kind == Kind::Region)
+                        && s.country == place.country
+                        && !place.admin1.is_empty()
+                        && s.admin1 == place.admin1
                         || (s.lonlat.y() - place.lonlat.y()).abs() <= reach_degrees
                             && distance_km(s.lonlat, place.lonlat) <= reach
                 })
@@ -162,12 +176,15 @@ fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazettee
 /// `place`, if it is small and bare enough to be a stray (see
 /// [`drop_strays`]); `by_alternate` tells whether `m` names it by an
 /// alternate ([`by_alternate`]).
-fn stray_reach(m: &Match, place: Option<&Place>, by_alternate: impl Fn() -> bool) -> Option<f64> {
+fn stray_reach(text: &str, m: &Match, place: Option<&Place>, by_alternate: impl Fn() -> bool) -> Option<f64> {
     let place = place?;
-    if m.demonym || m.qualifier.is_some() {
+    if m.demonym || m.qualifier.is_some() || opens_dateline(text, m) {
         return None;
     }
     match place.kind {
+        // "Delta flights", "Oriental rugs": an everyday word is a region
+        // only where the article's other places support it.
+        _ if m.common_word && !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Peninsula) => Some(STRAY_CITY_KM),
         Kind::Town | Kind::Village => Some(STRAY_KM),
         Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
         // A larger city named only by one of its alternates ("Levi" for
@@ -175,6 +192,17 @@ fn stray_reach(m: &Match, place: Option<&Place>, by_alternate: impl Fn() -> bool
         Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate() => Some(STRAY_CITY_KM),
         _ => None,
     }
+}
+
+/// Whether `m` opens the article as its dateline ("Muscat: The festival
+/// ...", "PITMAN, N.J. -").
+fn opens_dateline(text: &str, m: &Match) -> bool {
+    text.get(..m.start).is_some_and(|before| before.trim().is_empty())
+        && text.get(m.end..).is_some_and(|after| {
+            [":", ",", " -", " \u{2013}", " \u{2014}", " ("]
+                .iter()
+                .any(|p| after.starts_with(p))
+        })
 }
 
 /// Whether `m` names place number `place` by one word that is not its own
