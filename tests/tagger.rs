@@ -673,3 +673,15 @@ fn a_dateline_is_a_place_wherever_the_article_goes() {
                 Several actors flew in from Mumbai for the last night.";
     assert_eq!(texts(text), ["Muscat", "Muscat", "Mumbai"], "{:?}", texts(text));
 }
+
+#[test]
+fn a_city_of_millions_named_by_an_everyday_word_counts_inside_a_sentence() {
+    let text = "Voters approved a new park on the edge of Phoenix, officials said.";
+    assert_eq!(texts(text), ["Phoenix"], "{:?}", texts(text));
+    let text = "Markets fell on Monday as Shanghai reopened after the lockdown.";
+    assert_eq!(texts(text), ["Shanghai"], "{:?}", texts(text));
+    // Opening a sentence, the word is the word; far from the article's
+    // places it must find support like a small city.
+    assert!(texts("Pest control firms are busy.").is_empty());
+    assert_eq!(texts("Firms that sell Pest control kits in Leeds are busy."), ["Leeds"]);
+}

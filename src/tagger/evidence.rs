@@ -198,10 +198,17 @@ fn speaker_or_kin(s: &Sighting) -> Option<Evidence> {
     .then_some(Evidence::PartOfName)
 }
 
-/// Whether one of the candidates is [`MAJOR`] and goes by the matched name
-/// as its own, not as an alternate.
+/// Whether one of the candidates goes by the matched name as its own, not
+/// as an alternate, and is [`MAJOR`], or [`LARGE`] away from the start of a
+/// sentence: "Phoenix", "Shanghai" are cities of millions, but "Pest
+/// control" opening a sentence is no part of Budapest.
 fn major_by_own_name(s: &Sighting) -> bool {
+    let flags = if is_sentence_start(s.tokens, s.i) {
+        MAJOR
+    } else {
+        MAJOR | LARGE
+    };
     s.places
         .iter()
-        .any(|&p| s.traits.any(&[p], MAJOR) && s.gazetteer.is_own_name(p, s.name_hash))
+        .any(|&p| s.traits.any(&[p], flags) && s.gazetteer.is_own_name(p, s.name_hash))
 }
