@@ -1,6 +1,7 @@
 //! The tagger: finds the place names in an article (matcher) and pins each
 //! to the place it means (resolver).
 
+mod anchors;
 mod context;
 mod evidence;
 mod lexicon;

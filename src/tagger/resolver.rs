@@ -2,10 +2,9 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use geo::{Haversine, Point};
-
 use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km};
 
+use super::anchors::{Anchor, Anchors, cos_lat};
 use super::matcher::Match;
 
 /// How many ranked candidates a mention keeps.
@@ -339,33 +338,6 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
     }
 }
 
-/// A place the article is sure of: its point and the match that named it.
-struct Anchor {
-    lonlat: Point<f64>,
-    /// The country it lies in.
-    country: CountryCode,
-    /// The cosine of its latitude, which every distance to it needs.
-    cos_lat: f64,
-    at: usize,
-}
-
-impl Anchor {
-    /// [`distance_km`] from the anchor to `lonlat` (whose latitude's cosine
-    /// is `cos_lat`): the same haversine formula, with the cosines computed once.
-    fn distance_km(&self, lonlat: Point<f64>, cos_lat: f64) -> f64 {
-        let delta_theta = (lonlat.y() - self.lonlat.y()).to_radians();
-        let delta_lambda = (lonlat.x() - self.lonlat.x()).to_radians();
-        let a = (delta_theta / 2.0).sin().powi(2) + self.cos_lat * cos_lat * (delta_lambda / 2.0).sin().powi(2);
-        let c = 2.0 * a.sqrt().asin();
-        Haversine.radius() * c / 1000.0
-    }
-}
-
-/// The cosine of a point's latitude.
-fn cos_lat(lonlat: Point<f64>) -> f64 {
-    lonlat.y().to_radians().cos()
-}
-
 /// What the article as a whole says about where it is.
 struct Context {
     /// Each country the article names or implies (by demonyms and sure
@@ -373,9 +345,8 @@ struct Context {
     countries: Vec<(CountryCode, usize)>,
     /// The country each match vouches for, by match position.
     vouches: Vec<Option<CountryCode>>,
-    /// The places the article is sure of (articles hold a handful: a plain
-    /// list beats a spatial index).
-    anchors: Vec<Anchor>,
+    /// The places the article is sure of.
+    anchors: Anchors,
 }
 
 impl Context {
@@ -401,18 +372,13 @@ impl Context {
                 vouches[at] = Some(place.country);
             }
             if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !m.demonym {
-                anchors.push(Anchor {
-                    lonlat: place.lonlat,
-                    country: place.country,
-                    cos_lat: cos_lat(place.lonlat),
-                    at,
-                });
+                anchors.push(Anchor::new(place.lonlat, place.country, at));
             }
         }
         Context {
             countries,
             vouches,
-            anchors,
+            anchors: Anchors::new(anchors),
         }
     }
 
@@ -431,34 +397,15 @@ impl Context {
         // A place the article is sure of lies in a country as near as can
         // be: "MEXICO CITY — Mexico's Senate" is the country.
         if p.kind == Kind::Country {
-            let holds_anchor = self.anchors.iter().any(|a| a.at != at && a.country == p.country);
+            let holds_anchor = self.anchors.any_in_country(p.country, at);
             return country + if holds_anchor { NEAR_BONUS[0].1 } else { 0.0 };
-        }
-        // The three anchors nearest in planar lon/lat distance (the true
-        // nearest is among them), then the nearest of those on the sphere.
-        let mut nearest3: [(f64, usize); 3] = [(f64::INFINITY, usize::MAX); 3];
-        for (k, a) in self.anchors.iter().enumerate() {
-            if a.at == at {
-                continue;
-            }
-            let (dx, dy) = (a.lonlat.x() - p.lonlat.x(), a.lonlat.y() - p.lonlat.y());
-            let d2 = dx * dx + dy * dy;
-            if d2 < nearest3[2].0 {
-                nearest3[2] = (d2, k);
-                if nearest3[2].0 < nearest3[1].0 {
-                    nearest3.swap(1, 2);
-                    if nearest3[1].0 < nearest3[0].0 {
-                        nearest3.swap(0, 1);
-                    }
-                }
-            }
         }
         // Points further apart in latitude alone than the widest band are
         // further on the sphere too: their distance is not computed.
         let p_cos_lat = cos_lat(p.lonlat);
-        let nearest = nearest3
-            .iter()
-            .filter_map(|&(_, k)| self.anchors.get(k))
+        let nearest = self
+            .anchors
+            .nearest3(p.lonlat, at)
             .filter(|a| (a.lonlat.y() - p.lonlat.y()).abs() <= FAR_LATITUDE)
             .map(|a| a.distance_km(p.lonlat, p_cos_lat))
             .fold(f64::INFINITY, f64::min);
@@ -499,38 +446,4 @@ fn normalise(scored: &[(u32, f64)]) -> Vec<(u32, f64)> {
         .take(ALTERNATIVES)
         .map(|&(p, s)| (p, ((s - top).exp() / total * 1000.0).round() / 1000.0))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn anchor_distance_is_the_haversine_distance_to_the_bit() {
-        let points = [
-            (36.25475, 49.98177),
-            (37.27679, 49.20697),
-            (-0.1257, 51.5085),
-            (179.9, -16.5),
-            (-179.9, -16.4),
-            (0.0, 89.9),
-            (30.5234, 50.4501),
-            (30.5234, 50.4501),
-        ];
-        for &(ax, ay) in &points {
-            let anchor = Anchor {
-                lonlat: Point::new(ax, ay),
-                country: CountryCode::default(),
-                cos_lat: cos_lat(Point::new(ax, ay)),
-                at: 0,
-            };
-            for &(bx, by) in &points {
-                let b = Point::new(bx, by);
-                assert_eq!(
-                    anchor.distance_km(b, cos_lat(b)).to_bits(),
-                    distance_km(anchor.lonlat, b).to_bits()
-                );
-            }
-        }
-    }
 }

@@ -1,0 +1,196 @@
+//! The places an article is sure of, which the resolver measures the other
+//! candidates against: a plain list for the handful a news article holds, an
+//! R-tree once there are many (a huge text would otherwise cost the square
+//! of its places).
+
+use geo::{Haversine, Point};
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
+use crate::gazetteer::CountryCode;
+
+/// From this many anchors on, the nearest are found through an R-tree.
+const TREE_FROM: usize = 64;
+
+/// A place the article is sure of: its point and the match that named it.
+pub(super) struct Anchor {
+    /// Its point, lon/lat in degrees.
+    pub lonlat: Point<f64>,
+    /// The country it lies in.
+    pub country: CountryCode,
+    /// The cosine of its latitude, which every distance to it needs.
+    cos_lat: f64,
+    /// The match that named it.
+    pub at: usize,
+}
+
+impl Anchor {
+    /// The anchor named by match `at` at `lonlat`, in `country`.
+    pub fn new(lonlat: Point<f64>, country: CountryCode, at: usize) -> Anchor {
+        Anchor {
+            lonlat,
+            country,
+            cos_lat: cos_lat(lonlat),
+            at,
+        }
+    }
+
+    /// Great-circle distance in km from the anchor to `lonlat` (whose
+    /// latitude's cosine is `cos_lat`): the haversine formula of
+    /// `distance_km`, with the cosines computed once.
+    pub fn distance_km(&self, lonlat: Point<f64>, cos_lat: f64) -> f64 {
+        let delta_theta = (lonlat.y() - self.lonlat.y()).to_radians();
+        let delta_lambda = (lonlat.x() - self.lonlat.x()).to_radians();
+        let a = (delta_theta / 2.0).sin().powi(2) + self.cos_lat * cos_lat * (delta_lambda / 2.0).sin().powi(2);
+        let c = 2.0 * a.sqrt().asin();
+        Haversine.radius() * c / 1000.0
+    }
+}
+
+/// The cosine of a point's latitude.
+pub(super) fn cos_lat(lonlat: Point<f64>) -> f64 {
+    lonlat.y().to_radians().cos()
+}
+
+/// An anchor's point in the plane of lon/lat degrees, keyed by its position
+/// in the list.
+type Planar = GeomWithData<[f64; 2], usize>;
+
+/// All anchors of an article, with what the resolver asks of them.
+pub(super) struct Anchors {
+    list: Vec<Anchor>,
+    /// Number of anchors in each country.
+    countries: Vec<(CountryCode, usize)>,
+    /// The anchors' points, when there are [`TREE_FROM`] or more.
+    tree: Option<RTree<Planar>>,
+}
+
+impl Anchors {
+    /// Indexes `list`.
+    pub fn new(list: Vec<Anchor>) -> Anchors {
+        let mut countries: Vec<(CountryCode, usize)> = Vec::new();
+        for a in &list {
+            match countries.iter_mut().find(|c| c.0 == a.country) {
+                Some(c) => c.1 += 1,
+                None => countries.push((a.country, 1)),
+            }
+        }
+        let tree = (list.len() >= TREE_FROM).then(|| {
+            RTree::bulk_load(
+                list.iter()
+                    .enumerate()
+                    .map(|(k, a)| Planar::new([a.lonlat.x(), a.lonlat.y()], k))
+                    .collect(),
+            )
+        });
+        Anchors { list, countries, tree }
+    }
+
+    /// Whether an anchor named by another match than `at` lies in `country`.
+    pub fn any_in_country(&self, country: CountryCode, at: usize) -> bool {
+        let count = self.countries.iter().find(|c| c.0 == country).map_or(0, |c| c.1);
+        // Anchors are listed in the order of their matches, one a match.
+        let own = self
+            .list
+            .binary_search_by_key(&at, |a| a.at)
+            .is_ok_and(|k| self.list[k].country == country);
+        count > usize::from(own)
+    }
+
+    /// The three anchors named by other matches than `at` that lie nearest to
+    /// `lonlat` in the plane of lon/lat degrees, nearest first (the nearest
+    /// on the sphere is among them wherever that plane is not too skewed).
+    pub fn nearest3(&self, lonlat: Point<f64>, at: usize) -> impl Iterator<Item = &Anchor> {
+        let mut nearest3: [(f64, usize); 3] = [(f64::INFINITY, usize::MAX); 3];
+        match &self.tree {
+            Some(tree) => {
+                let found = tree
+                    .nearest_neighbor_iter_with_distance_2(&[lonlat.x(), lonlat.y()])
+                    .filter(|(e, _)| self.list[e.data].at != at)
+                    .take(3);
+                for (slot, (e, d2)) in nearest3.iter_mut().zip(found) {
+                    *slot = (d2, e.data);
+                }
+            }
+            None => {
+                for (k, a) in self.list.iter().enumerate() {
+                    if a.at == at {
+                        continue;
+                    }
+                    let (dx, dy) = (a.lonlat.x() - lonlat.x(), a.lonlat.y() - lonlat.y());
+                    let d2 = dx * dx + dy * dy;
+                    if d2 < nearest3[2].0 {
+                        nearest3[2] = (d2, k);
+                        if nearest3[2].0 < nearest3[1].0 {
+                            nearest3.swap(1, 2);
+                            if nearest3[1].0 < nearest3[0].0 {
+                                nearest3.swap(0, 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        nearest3.into_iter().filter_map(|(_, k)| self.list.get(k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::distance_km;
+
+    #[test]
+    fn anchor_distance_is_the_haversine_distance_to_the_bit() {
+        let points = [
+            (36.25475, 49.98177),
+            (37.27679, 49.20697),
+            (-0.1257, 51.5085),
+            (179.9, -16.5),
+            (-179.9, -16.4),
+            (0.0, 89.9),
+            (30.5234, 50.4501),
+            (30.5234, 50.4501),
+        ];
+        for &(ax, ay) in &points {
+            let anchor = Anchor::new(Point::new(ax, ay), CountryCode::default(), 0);
+            for &(bx, by) in &points {
+                let b = Point::new(bx, by);
+                assert_eq!(
+                    anchor.distance_km(b, cos_lat(b)).to_bits(),
+                    distance_km(anchor.lonlat, b).to_bits()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tree_finds_the_anchors_the_list_finds() {
+        // A grid of anchors, some named twice by one match's neighbours.
+        let list = || {
+            (0..200)
+                .map(|k| {
+                    let lonlat = Point::new(f64::from(k % 20) * 3.7 - 30.0, f64::from(k / 20) * 5.3 - 20.0);
+                    Anchor::new(lonlat, CountryCode::default(), k as usize * 2)
+                })
+                .collect::<Vec<_>>()
+        };
+        let with_tree = Anchors::new(list());
+        assert!(with_tree.tree.is_some());
+        let mut plain = Anchors::new(list());
+        plain.tree = None;
+        for (k, probe) in [(0.3, 0.1), (-29.9, -19.8), (40.0, 35.0), (12.2, 7.9)]
+            .iter()
+            .enumerate()
+        {
+            let p = Point::new(probe.0, probe.1);
+            for at in [0, 2, 7, 2 * k + 40] {
+                let a: Vec<usize> = with_tree.nearest3(p, at).map(|a| a.at).collect();
+                let b: Vec<usize> = plain.nearest3(p, at).map(|a| a.at).collect();
+                assert_eq!(a, b);
+                assert_eq!(a.len(), 3);
+                assert!(!a.contains(&at));
+            }
+        }
+    }
+}
