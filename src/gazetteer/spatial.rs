@@ -76,6 +76,19 @@ impl SpatialIndex {
         found
     }
 
+    /// Whether any place within `km` kilometres of `lonlat` passes `pred`,
+    /// asked in no particular order and no further than the first that does.
+    pub fn any_within_km(&self, lonlat: Point<f64>, km: f64, mut pred: impl FnMut(Nearby) -> bool) -> bool {
+        let q = to_sphere(lonlat);
+        let chord = km_to_chord(km);
+        self.tree.locate_within_distance(q, chord * chord).any(|e| {
+            pred(Nearby {
+                place: e.data,
+                km: chord_to_km(dist(e.geom(), &q)),
+            })
+        })
+    }
+
     /// All places inside a lon/lat box (degrees; `min_lon > max_lon` means the
     /// box crosses the antimeridian), in no particular order.
     pub fn within_box(&self, min_lon: f64, min_lat: f64, max_lon: f64, max_lat: f64) -> Vec<u32> {

@@ -100,6 +100,7 @@ impl Anchors {
     /// The three anchors named by other matches than `at` that lie nearest to
     /// `lonlat` in the plane of lon/lat degrees, nearest first (the nearest
     /// on the sphere is among them wherever that plane is not too skewed).
+    #[inline]
     pub fn nearest3(&self, lonlat: Point<f64>, at: usize) -> impl Iterator<Item = &Anchor> {
         let mut nearest3: [(f64, usize); 3] = [(f64::INFINITY, usize::MAX); 3];
         match &self.tree {

@@ -7,6 +7,7 @@ mod evidence;
 mod lexicon;
 mod matcher;
 mod resolver;
+mod strays;
 mod tokens;
 mod traits;
 

@@ -2,10 +2,11 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, distance_km};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
 use super::matcher::Match;
+use super::strays;
 
 /// How many ranked candidates a mention keeps.
 pub const ALTERNATIVES: usize = 5;
@@ -29,20 +30,6 @@ const QUALIFIER_BONUS: f64 = 4.0;
 /// (Richmond, Virginia was once "Manchester"), when a town bears it as its
 /// own (see [`Gazetteer::former_name_bearers`]).
 const FORMER_NAME_PENALTY: f64 = 3.0;
-/// How near another place of the article must lie for a town or village
-/// named bare to count as meant (see [`drop_strays`]).
-const STRAY_KM: f64 = 300.0;
-/// Kilometres in a degree of latitude (a little less than on the sphere
-/// [`distance_km`] uses, so that nothing within reach is skipped).
-const KM_PER_DEGREE: f64 = 111.0;
-/// Population below which a city counts as small for [`drop_strays`].
-const STRAY_CITY_POPULATION: u64 = 100_000;
-/// Population below which a city named by one of its alternate names counts
-/// as small for [`drop_strays`].
-const STRAY_ALTERNATE_POPULATION: u64 = 1_000_000;
-/// [`STRAY_KM`] for a city that counts as small.
-const STRAY_CITY_KM: f64 = 800.0;
-
 /// The ranked candidates of one match, best first, with scores in 0..1
 /// that sum to at most 1.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,134 +72,8 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
             }
         })
         .collect();
-    drop_strays(text, matches, &mut rankings, gazetteer);
+    strays::drop_strays(text, matches, &mut rankings, gazetteer);
     rankings
-}
-
-/// Empties the ranking of every stray: a town, village or small city named
-/// bare (no qualifier, not a demonym) that no other place of the article
-/// supports, none lying within [`STRAY_KM`] ([`STRAY_CITY_KM`] for a city)
-/// and none being its region. Such a name is far more often a person, a
-/// brand or a model ("Eva's Village", "Levi, his service dog", "the Norbury
-/// model") than a small town on another continent. A city of up to a
-/// million named by one of its alternates ("Levi" for Lévis) counts as
-/// small. Countries, seas and areas (and the demonyms that name them) are
-/// too large to support or contradict a town. When the article names no
-/// other place than such small ones, the most populous of them named by its
-/// own name stays and the others must lie near it; a place alone in its
-/// text, or opening it as a dateline, stays, under all its mentions. An
-/// everyday word taken for a region ("Delta", "Oriental") is judged like a
-/// small city, and a region is supported by the places inside it.
-fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
-    let indexes: Vec<Option<u32>> = rankings.iter().map(|r| r.ranked.first().map(|&(p, _)| p)).collect();
-    let chosen: Vec<Option<&Place>> = indexes.iter().map(|i| i.and_then(|p| gazetteer.place(p))).collect();
-    let own_named = |at: usize| indexes[at].is_some_and(|p| !by_alternate(text, &matches[at], p, gazetteer));
-    let reaches: Vec<Option<f64>> = (0..matches.len())
-        .map(|at| stray_reach(text, &matches[at], chosen[at], || !own_named(at)))
-        .collect();
-    // The places that can support or contradict a small one.
-    let supporters: Vec<usize> = (0..matches.len())
-        .filter(|&at| {
-            !matches[at].demonym
-                && chosen[at].is_some_and(|s| !matches!(s.kind, Kind::Country | Kind::Sea | Kind::Area))
-        })
-        .collect();
-    let keeper = if supporters.iter().any(|&at| reaches[at].is_none()) {
-        None
-    } else {
-        supporters.iter().copied().max_by_key(|&at| {
-            (
-                !matches[at].common_word,
-                own_named(at),
-                chosen[at].map_or(0, |p| p.population),
-                std::cmp::Reverse(at),
-            )
-        })
-    };
-    let mut sure: Vec<(u64, Option<u32>)> = (0..matches.len())
-        .filter(|&at| reaches[at].is_none())
-        .map(|at| (matches[at].name_hash, indexes[at]))
-        .collect();
-    sure.sort_unstable();
-    let strays: Vec<usize> = (0..matches.len())
-        .filter(|&at| {
-            let (Some(reach), Some(place)) = (reaches[at], chosen[at]) else {
-                return false;
-            };
-            let name = matches[at].name_hash;
-            // The keeper stays, under each of its mentions, and so does a
-            // place under every name that is sure of it elsewhere (a
-            // dateline's "Muscat", then "the Muscat festival").
-            if keeper.is_some_and(|k| matches[k].name_hash == name) || sure.binary_search(&(name, indexes[at])).is_ok()
-            {
-                return false;
-            }
-            // Points further apart in latitude alone than `reach` are
-            // further on the sphere too: their distance is not computed.
-            let reach_degrees = reach / KM_PER_DEGREE;
-            let mut others = supporters
-                .iter()
-                .filter(|&&other| matches[other].name_hash != name)
-                .filter_map(|&other| chosen[other])
-                .peekable();
-            others.peek().is_some()
-                && !others.any(|s| {
-                    (s.kind == Kind::Region || place.kind == Kind::Region)
-                        && s.country == place.country
-                        && !place.admin1.is_empty()
-                        && s.admin1 == place.admin1
-                        || (s.lonlat.y() - place.lonlat.y()).abs() <= reach_degrees
-                            && distance_km(s.lonlat, place.lonlat) <= reach
-                })
-        })
-        .collect();
-    for at in strays {
-        rankings[at].ranked.clear();
-    }
-}
-
-/// How near another place must lie to support match `m`, resolved to
-/// `place`, if it is small and bare enough to be a stray (see
-/// [`drop_strays`]); `by_alternate` tells whether `m` names it by an
-/// alternate ([`by_alternate`]).
-fn stray_reach(text: &str, m: &Match, place: Option<&Place>, by_alternate: impl Fn() -> bool) -> Option<f64> {
-    let place = place?;
-    if m.demonym || m.qualifier.is_some() || opens_dateline(text, m) {
-        return None;
-    }
-    match place.kind {
-        // "Delta flights", "Oriental rugs": an everyday word is a region
-        // only where the article's other places support it.
-        _ if m.common_word && !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Peninsula) => Some(STRAY_CITY_KM),
-        Kind::Town | Kind::Village => Some(STRAY_KM),
-        Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
-        // A larger city named only by one of its alternates ("Levi" for
-        // Lévis, Quebec) is no surer than a small one.
-        Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate() => Some(STRAY_CITY_KM),
-        _ => None,
-    }
-}
-
-/// Whether `m` opens the article as its dateline ("Muscat: The festival
-/// ...", "PITMAN, N.J. -").
-fn opens_dateline(text: &str, m: &Match) -> bool {
-    text.get(..m.start).is_some_and(|before| before.trim().is_empty())
-        && text.get(m.end..).is_some_and(|after| {
-            [":", ",", " -", " \u{2013}", " \u{2014}", " ("]
-                .iter()
-                .any(|p| after.starts_with(p))
-        })
-}
-
-/// Whether `m` names place number `place` by one word that is not its own
-/// name, which is its primary name with or without a trailing " City"
-/// ("Kansas City" and "Kansas" are own names; names of several words, such
-/// as "Quebec City" for Québec, are spellings rather than other names).
-fn by_alternate(text: &str, m: &Match, place: u32, gazetteer: &Gazetteer) -> bool {
-    let one_word = text
-        .get(m.start..m.end)
-        .is_some_and(|t| !t.contains(char::is_whitespace));
-    one_word && !gazetteer.is_own_name(place, m.name_hash)
 }
 
 /// The prior scores of every match's candidates, in one buffer.
