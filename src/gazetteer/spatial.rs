@@ -62,30 +62,24 @@ impl SpatialIndex {
 
     /// All places within `km` kilometres of `lonlat`, nearest first.
     pub fn within_km(&self, lonlat: Point<f64>, km: f64) -> Vec<Nearby> {
-        let q = to_sphere(lonlat);
-        let chord = km_to_chord(km);
-        let mut found: Vec<Nearby> = self
-            .tree
-            .locate_within_distance(q, chord * chord)
-            .map(|e| Nearby {
-                place: e.data,
-                km: chord_to_km(dist(e.geom(), &q)),
-            })
-            .collect();
+        let mut found: Vec<Nearby> = self.within(lonlat, km).collect();
         found.sort_by(|a, b| a.km.total_cmp(&b.km).then(a.place.cmp(&b.place)));
         found
     }
 
     /// Whether any place within `km` kilometres of `lonlat` passes `pred`,
     /// asked in no particular order and no further than the first that does.
-    pub fn any_within_km(&self, lonlat: Point<f64>, km: f64, mut pred: impl FnMut(Nearby) -> bool) -> bool {
+    pub fn any_within_km(&self, lonlat: Point<f64>, km: f64, pred: impl FnMut(Nearby) -> bool) -> bool {
+        self.within(lonlat, km).any(pred)
+    }
+
+    /// The places within `km` kilometres of `lonlat`, in no particular order.
+    fn within(&self, lonlat: Point<f64>, km: f64) -> impl Iterator<Item = Nearby> + '_ {
         let q = to_sphere(lonlat);
         let chord = km_to_chord(km);
-        self.tree.locate_within_distance(q, chord * chord).any(|e| {
-            pred(Nearby {
-                place: e.data,
-                km: chord_to_km(dist(e.geom(), &q)),
-            })
+        self.tree.locate_within_distance(q, chord * chord).map(move |e| Nearby {
+            place: e.data,
+            km: chord_to_km(dist(e.geom(), &q)),
         })
     }
 

@@ -34,9 +34,10 @@ pub struct Match {
     /// A qualifier that said which kind of place is meant ("Kherson region",
     /// "the city of Kharkiv").
     pub qualifier: Option<&'static Qualifier>,
-    /// One capitalised everyday word ("Delta", "Wales", "Centre") that
-    /// counts only because a candidate is a major region: it must find
-    /// support in the article like a small town (see the resolver).
+    /// One capitalised everyday word ("Delta", "Wales", "Phoenix") that
+    /// counts only because a candidate is a major region or a city of
+    /// millions: it must find support in the article like a small city
+    /// (see `strays`).
     pub common_word: bool,
 }
 
