@@ -203,6 +203,19 @@ fn parts_of_personal_names_are_not_places() {
 }
 
 #[test]
+fn only_a_headline_in_title_case_keeps_a_place_before_a_capitalised_word() {
+    // In a headline every long word is capitalised: "Izium Farmers" is the
+    // town and a word of the headline, not a name.
+    let headline = "Izium Farmers Count the Cost as Winter Nears\n\nThe harvest was small.";
+    assert_eq!(texts(headline), ["Izium"]);
+    // A caption crowded with names is running text all the same: its
+    // lower-case words ("rangers", "walk", "shore") are no headline's.
+    let caption = "Picture: Senator Ellen Carney and Paul Harrison, National Parks Service rangers, \
+                   walk the Glenrock Lagoon shore.\n\nThe lagoon reopened in May.";
+    assert_eq!(texts(caption), ["Glenrock"]);
+}
+
+#[test]
 fn a_capitalised_word_for_a_town_after_a_name_is_part_of_another_name() {
     // "Grants Town" (Bahamas) is not Grants, New Mexico; "Kansas City" is a name.
     let text = "The MP for Grants Town spoke; Man City won; fans in Kansas City cheered.";

@@ -2,7 +2,9 @@
 //! it, a word for kin, an initial, an institution's name after it, and
 //! whether its line is a headline in title case.
 
-use super::lexicon::{FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, SPEECH_VERBS, TITLES};
+use super::lexicon::{
+    FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, SPEECH_VERBS, TITLE_CASE_MINOR_WORDS, TITLES,
+};
 use super::tokens::{Gap, Token, tokenize};
 
 /// Whether a locative comes right before word `i` ("in Reading", "the size
@@ -132,7 +134,7 @@ impl TitleLines {
             self.lines.clear();
             if !surely_not_title_case(text, tokens, start..end) {
                 self.lines.extend(
-                    title_case_lines(&tokenize(&text[start..end]))
+                    title_case_lines(&text[start..end])
                         .into_iter()
                         .map(|(at, title)| (start + at, title)),
                 );
@@ -172,29 +174,36 @@ fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Rang
     capitalised * 10 < (capitalised + other) * 7
 }
 
-/// The lines of `tokens` (all those of one stretch of text without line
-/// breaks), each as the byte offset of its first token and whether it is in
-/// title case: of its words of more than three bytes, three or more, and
-/// seven in ten capitalised.
-fn title_case_lines(tokens: &[Token]) -> Vec<(usize, bool)> {
+/// The lines of `paragraph` (a stretch of text without line breaks), each
+/// as the byte offset of its first word and whether it is in title case:
+/// of its words of more than three bytes, three or more, and seven in ten
+/// capitalised, and none in lower case but the [`TITLE_CASE_MINOR_WORDS`].
+fn title_case_lines(paragraph: &str) -> Vec<(usize, bool)> {
     let mut lines: Vec<(usize, bool)> = Vec::new();
-    // Words of more than three bytes on the line, and how many are capitalised.
-    let (mut long, mut capitalised) = (0usize, 0usize);
-    for (at, t) in tokens.iter().enumerate() {
+    // Words of more than three bytes on the line, how many are capitalised,
+    // and whether one in lower case is neither a preposition nor a conjunction.
+    let (mut long, mut capitalised, mut running_text) = (0usize, 0usize, false);
+    let in_title_case = |long: usize, capitalised: usize, running_text: bool| {
+        long >= 3 && capitalised * 10 >= long * 7 && !running_text
+    };
+    for (at, t) in tokenize(paragraph).iter().enumerate() {
         if at == 0 || t.gap == Gap::Break {
             if let Some(line) = lines.last_mut() {
-                *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
+                *line = (line.0, in_title_case(long, capitalised, running_text));
             }
             lines.push((t.start(), false));
-            (long, capitalised) = (0, 0);
+            (long, capitalised, running_text) = (0, 0, false);
         }
         if t.end() - t.start() > 3 {
             long += 1;
             capitalised += usize::from(t.capitalized);
+            running_text |= !t.capitalized
+                && word(paragraph, t).bytes().all(|b| b.is_ascii_lowercase())
+                && !TITLE_CASE_MINOR_WORDS.contains(word(paragraph, t));
         }
     }
     if let Some(line) = lines.last_mut() {
-        *line = (line.0, long >= 3 && capitalised * 10 >= long * 7);
+        *line = (line.0, in_title_case(long, capitalised, running_text));
     }
     lines
 }

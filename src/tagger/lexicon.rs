@@ -272,6 +272,17 @@ pub static FUNCTION_WORDS: WordList = WordList::new(&[
     "even",
 ]);
 
+/// Words of four letters or more that a headline in title case may leave
+/// in lower case: prepositions and conjunctions ("Russia Pulls Back from
+/// Kherson"). Any other such word in lower case shows a line of running
+/// text ("Senator Marco Rubio applauded the grant announcement").
+pub static TITLE_CASE_MINOR_WORDS: WordList = WordList::new(&[
+    "from", "with", "into", "onto", "over", "upon", "amid", "near", "than", "that", "when", "while", "about", "after",
+    "along", "among", "before", "behind", "below", "beside", "between", "beyond", "despite", "during", "inside",
+    "outside", "since", "through", "toward", "towards", "under", "until", "unlike", "versus", "within", "without",
+    "against", "across", "around",
+]);
+
 /// Words that start a person's name ("Pope Francis", "Mr Smith", "Sen.
 /// Warren"): after a place they begin a new name ("LONDON Pope Francis",
 /// a dateline), so the place is not part of it. Unlike [`TITLES`], a word
