@@ -229,6 +229,16 @@ fn a_demonym_before_a_word_for_a_town_is_the_adjective() {
     let mentions = tag("They were found in the English city of Salisbury, near a Ukrainian town.");
     let found: Vec<(&str, bool)> = mentions.iter().map(|m| (m.text.as_str(), m.demonym)).collect();
     assert_eq!(found, [("English", true), ("Salisbury", false), ("Ukrainian", true)]);
+    // So is a country's name before such a word, unless both form a name.
+    let countries = named("No U.S. city has such a rule, said the mayor of a UK town and an aide in Mexico City.");
+    assert_eq!(
+        countries,
+        owned(&[
+            ("U.S.", "United States"),
+            ("UK", "United Kingdom"),
+            ("Mexico City", "Mexico City")
+        ])
+    );
 }
 
 #[test]

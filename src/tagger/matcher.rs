@@ -153,9 +153,12 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             )
             // "The English city of Salisbury": a demonym before a word for
             // a town is the adjective, not the village of English, Indiana.
-            && !(n == 1
-                && q.qualifier.kinds.iter().any(|k| k.is_populated())
-                && lexicon.demonym(token.hash).is_some())
+            // So is a country's name that forms no name with the word ("a
+            // U.S. city", "a UK town"; "Mexico City" is one), not a village
+            // that bears it (Us, France).
+            && !(q.qualifier.kinds.iter().any(|k| k.is_populated())
+                && (n == 1 && lexicon.demonym(token.hash).is_some()
+                    || q.name_hash == m.name_hash && lexicon.is_country_name(m.name_hash)))
         {
             m.end = q.end;
             m.places = q.places;
