@@ -343,6 +343,19 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
 }
 
 #[test]
+fn a_tie_goes_to_the_place_that_bears_the_name_as_written() {
+    // GeoNames lists "Slov'iansk" among the names of Nikopol, a city as
+    // large as Slovyansk (Sloviansk): alone, or beside Nikopol itself.
+    for text in [
+        "The president visited Sloviansk on Monday.",
+        "Shells hit Nikopol and Kramatorsk; the president visited Sloviansk.",
+    ] {
+        let sloviansk = place_of(text, "Sloviansk");
+        assert_eq!((&*sloviansk.name, &*sloviansk.admin1), ("Slovyansk", "UA.05"), "{text}");
+    }
+}
+
+#[test]
 fn regions_and_seas_without_a_population_are_not_taken_for_empty() {
     // Natural Earth gives English counties no population, and the
     // supplement none for seas and areas: read as 0, they lost to any town

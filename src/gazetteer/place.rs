@@ -239,6 +239,12 @@ impl Place {
         self.alt_names.split('|').filter(|n| !n.is_empty())
     }
 
+    /// Whether `written` is the place's name or one of its alternates as
+    /// spelled, ASCII case aside (no folding: "Slov'iansk" is not "Sloviansk").
+    pub fn is_spelled(&self, written: &str) -> bool {
+        self.name.eq_ignore_ascii_case(written) || self.alt_names().any(|name| name.eq_ignore_ascii_case(written))
+    }
+
     /// Latitude in degrees.
     pub fn lat(&self) -> f64 {
         self.lonlat.y()

@@ -30,6 +30,8 @@ const QUALIFIER_BONUS: f64 = 4.0;
 /// (Richmond, Virginia was once "Manchester"), when a town bears it as its
 /// own (see [`Gazetteer::former_name_bearers`]).
 const FORMER_NAME_PENALTY: f64 = 3.0;
+/// Scores closer than this to the best are a tie, which the spelling breaks.
+const SPELLING_TIE: f64 = 0.5;
 /// The ranked candidates of one match, best first, with scores in 0..1
 /// that sum to at most 1.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,6 +69,10 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
             } else {
                 scored.sort_by(order);
             }
+            let top = scored.len().min(ALTERNATIVES);
+            if break_tie_by_spelling(&text[matches[at].start..matches[at].end], &mut scored[..top], gazetteer) {
+                scored[..top].sort_by(order);
+            }
             Ranking {
                 ranked: normalise(&scored),
             }
@@ -74,6 +80,27 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
         .collect();
     strays::drop_strays(text, matches, &mut rankings, gazetteer);
     rankings
+}
+
+/// "Sloviansk" names Slovyansk, and also, by a slip in GeoNames, Nikopol,
+/// a city as large: among candidates tied at the top (`ranked`, best
+/// first), those that bear the name as `written` (ASCII case aside; the
+/// slip reads "Slov'iansk") go ahead by [`SPELLING_TIE`]. Whether any did.
+fn break_tie_by_spelling(written: &str, ranked: &mut [(u32, f64)], gazetteer: &Gazetteer) -> bool {
+    let Some(&[(_, best), (_, second)]) = ranked.get(..2) else {
+        return false;
+    };
+    if best - second >= SPELLING_TIE {
+        return false;
+    }
+    let mut changed = false;
+    for (place, score) in ranked.iter_mut().take_while(|(_, score)| best - *score < SPELLING_TIE) {
+        if gazetteer.place(*place).is_some_and(|p| p.is_spelled(written)) {
+            *score += SPELLING_TIE;
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// The prior scores of every match's candidates, in one buffer.
