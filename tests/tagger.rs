@@ -609,6 +609,13 @@ fn a_building_named_after_a_place_is_a_place_there() {
             ("Manila Cathedral", "Manila")
         ])
     );
+    // Bridges, dams and plants too: the war's landmarks bear towns' names.
+    let landmarks = "A blast damaged the Kerch Bridge. Inspectors reached the Zaporizhzhia Nuclear \
+                     Power Plant before the Kakhovka Dam was destroyed.";
+    assert_eq!(
+        texts(landmarks),
+        ["Kerch Bridge", "Zaporizhzhia Nuclear Power Plant", "Kakhovka Dam"]
+    );
 }
 
 #[test]

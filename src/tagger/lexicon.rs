@@ -186,6 +186,9 @@ pub static FACILITY_HEADS: WordList = WordList::new(&[
     "station",
     "prison",
     "museum",
+    "bridge",
+    "dam",
+    "plant",
 ]);
 
 /// Capitalised words that, after a place name, make it the first word of an
