@@ -273,6 +273,14 @@ fn demonyms_are_reported_apart_and_linked_to_their_country() {
         .collect();
     assert_eq!(countries, ["UA", "RU", "GB", "UA"]);
     assert_eq!(mentions[1].text, "Russians");
+    // A region's own name is no adjective, used alone or before a noun.
+    for text in [
+        "The whole of Donbas will be liberated, he said.",
+        "Donbas separatists fired.",
+    ] {
+        let donbas: Vec<(String, bool)> = tag(text).into_iter().map(|m| (m.text, m.demonym)).collect();
+        assert_eq!(donbas, [("Donbas".to_string(), false)], "{text}");
+    }
 }
 
 #[test]
