@@ -351,6 +351,13 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
 }
 
 #[test]
+fn a_river_is_named_after_the() {
+    let text = "Ukraine struck a bridge over the Dnipro. Missiles hit Dnipro on Monday.";
+    let kinds: Vec<Kind> = places(text).into_iter().map(|(_, p)| p.kind).collect();
+    assert_eq!(kinds, [Kind::Country, Kind::River, Kind::City]);
+}
+
+#[test]
 fn a_tie_goes_to_the_place_that_bears_the_name_as_written() {
     // GeoNames lists "Slov'iansk" among the names of Nikopol, a city as
     // large as Slovyansk (Sloviansk): alone, or beside Nikopol itself.

@@ -160,7 +160,7 @@ impl fmt::Display for Kind {
 
 /// The population assumed for a region, sea, area or peninsula whose
 /// source gives none.
-const ASSUMED_POPULATION: u64 = 1_000_000;
+pub const ASSUMED_POPULATION: u64 = 1_000_000;
 
 /// What the tagger asks of every candidate, packed small (32 bytes) so that
 /// a long candidate list stays in the processor's cache instead of reading

@@ -6,7 +6,8 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
 
 use super::context::{
-    TitleLines, follows_acronym, is_after_locative, is_function_word, is_sentence_start, leads_institution, word,
+    TitleLines, after_lower_case_the, follows_acronym, is_after_locative, is_function_word, is_sentence_start,
+    leads_institution, word,
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, Lexicon, WordList};
@@ -39,6 +40,9 @@ pub struct Match {
     /// millions: it must find support in the article like a small city
     /// (see `strays`).
     pub common_word: bool,
+    /// A lower-case "the" comes right before ("over the Dnipro"): rivers
+    /// are so named, towns seldom.
+    pub after_the: bool,
 }
 
 /// Finds every place name and demonym in `text`.
@@ -105,6 +109,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                             demonym: false,
                             qualifier: Some(q.qualifier),
                             common_word: false,
+                            after_the: false,
                         });
                         i += n + 1;
                     }
@@ -117,6 +122,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                             demonym: true,
                             qualifier: None,
                             common_word: false,
+                            after_the: false,
                         });
                         i += n;
                     }
@@ -135,6 +141,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             demonym: false,
             qualifier: None,
             common_word: false,
+            after_the: after_lower_case_the(text, &tokens, i),
         };
         if let Some((_, start)) = compass.take_if(|(at, _)| *at == i) {
             m.start = start;

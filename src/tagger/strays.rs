@@ -265,6 +265,7 @@ mod tests {
                 demonym: false,
                 qualifier: None,
                 common_word: false,
+                after_the: false,
             })
             .collect();
         let chosen: Vec<Option<&Place>> = places.iter().map(Some).collect();
