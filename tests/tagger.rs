@@ -602,7 +602,7 @@ fn a_compass_word_widens_the_place_after_it() {
 }
 
 #[test]
-fn a_small_place_that_speaks_is_a_person() {
+fn a_small_place_that_speaks_or_beats_another_is_a_person_or_a_team() {
     let text = "Noma said her daughter was ill. “We cannot pay,” said Sandberg. Noma's school closed.";
     assert!(texts(text).is_empty(), "{:?}", texts(text));
     // Capitals speak for their governments; what was said may name places.
@@ -611,6 +611,10 @@ fn a_small_place_that_speaks_is_a_person() {
     // So do sizeable cities, by their councils and clubs.
     let text = "After the match, Liverpool said it condemned the damage. Liverpool won 3-0.";
     assert_eq!(texts(text), ["Liverpool", "Liverpool"], "{:?}", texts(text));
+    // A small place that beats another is a club, as one that speaks is a person.
+    let text = "Chelsea beat Arsenal 2-1 on Sunday, and fans in Chelsea celebrated.";
+    assert_eq!(texts(text), ["Chelsea"], "{:?}", texts(text));
+    assert_eq!(places(text)[0].1.country.as_str(), "GB");
 }
 
 #[test]

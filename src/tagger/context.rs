@@ -3,7 +3,7 @@
 //! whether its line is a headline in title case.
 
 use super::lexicon::{
-    FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, SPEECH_VERBS, TITLE_CASE_MINOR_WORDS, TITLES,
+    FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, RESULT_VERBS, SPEECH_VERBS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
 use super::tokens::{Gap, Token, tokenize};
 
@@ -62,11 +62,13 @@ pub(super) fn is_after_kin(text: &str, tokens: &[Token], i: usize) -> bool {
         && KIN_WORDS.contains(word(text, &tokens[i - 1]))
 }
 
-/// Whether the word at `i` is the speaker of a speech verb: right before
-/// one ("Noma said"), or right after one at the end of the clause ("said
-/// Noma."; in "said Izium fell" it is the subject of what was said).
-pub(super) fn is_speaker(text: &str, tokens: &[Token], i: usize) -> bool {
-    let is_verb = |t: &Token| !t.capitalized && SPEECH_VERBS.contains(word(text, t));
+/// Whether the word at `i` is the speaker of a speech verb or the team of
+/// a result verb: right before one ("Noma said", "Chelsea beat Arsenal"),
+/// or right after one at the end of the clause ("said Noma."; in "said
+/// Izium fell" it is the subject of what was said).
+pub(super) fn is_speaker_or_team(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_verb =
+        |t: &Token| !t.capitalized && (SPEECH_VERBS.contains(word(text, t)) || RESULT_VERBS.contains(word(text, t)));
     if tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space && is_verb(t)) && !tokens[i].possessive {
         return true;
     }

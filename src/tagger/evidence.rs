@@ -6,8 +6,8 @@
 use crate::gazetteer::Gazetteer;
 
 use super::context::{
-    TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start, is_speaker,
-    is_title, word,
+    TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
+    is_speaker_or_team, is_title, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_COUNTRIES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
@@ -188,13 +188,14 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
 /// "Noma said", "…,” said Johnson.": a small place does not speak; a person
 /// does (countries, capitals and cities of 100,000 people or more do, by
 /// their governments, councils and clubs: "Moscow said", "Liverpool
-/// said"). "his brother Alex", "Rozen's wife, Julia": a small place after
-/// a word for kin is a person too.
+/// said"). Nor does it beat another: "Chelsea beat Arsenal" is the club.
+/// "his brother Alex", "Rozen's wife, Julia": a small place after a word
+/// for kin is a person too.
 fn speaker_or_kin(s: &Sighting) -> Option<Evidence> {
     (s.n == 1
         && !s.after_locative
         && !s.any(LARGE)
-        && (is_speaker(s.text, s.tokens, s.i) && !s.any(SIZEABLE) || is_after_kin(s.text, s.tokens, s.i)))
+        && (is_speaker_or_team(s.text, s.tokens, s.i) && !s.any(SIZEABLE) || is_after_kin(s.text, s.tokens, s.i)))
     .then_some(Evidence::PartOfName)
 }
 

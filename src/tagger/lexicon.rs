@@ -142,6 +142,13 @@ pub static SPEECH_VERBS: WordList = WordList::new(&[
     "recalled",
 ]);
 
+/// Verbs of a match's result: a small place right before one ("Chelsea
+/// beat Arsenal", "Everton drew 1-1") is a team, as before a verb of speech
+/// it is a person.
+pub static RESULT_VERBS: WordList = WordList::new(&[
+    "beat", "beats", "drew", "draws", "defeated", "thrashed", "edged", "hammered", "routed", "won", "wins",
+]);
+
 /// Compass words that widen the span of the place after them when the two
 /// do not form a name of their own ("North Africa", "Southern California";
 /// "North Carolina" is a name).
