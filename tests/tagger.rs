@@ -159,6 +159,9 @@ fn capitalised_everyday_words_need_evidence() {
     assert!(texts(text).is_empty(), "{:?}", texts(text));
     // With a locative they are places.
     assert_eq!(texts("He moved to Reading last year."), ["Reading"]);
+    // So are the places listed after a locative.
+    let listed = "Voters in Atlanta and Savannah queued; he lived in Oxford, Bath, and Reading.";
+    assert_eq!(texts(listed), ["Atlanta", "Savannah", "Oxford", "Bath", "Reading"]);
     // A large region may share its name with a word, but not after "the":
     // India's central government is "the Centre".
     let centre = "The state said the Centre had failed to frame a scheme, and the Federal \

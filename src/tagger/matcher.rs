@@ -6,8 +6,8 @@ use crate::gazetteer::fold::{FoldHasher, fold_into};
 use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
 
 use super::context::{
-    TitleLines, after_lower_case_the, follows_acronym, is_after_locative, is_function_word, is_sentence_start,
-    leads_institution, word,
+    TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, is_function_word,
+    is_sentence_start, leads_institution, word,
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{COMPASS_WORDS, CONNECTORS, FACILITY_HEADS, Lexicon, WordList};
@@ -63,6 +63,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
     // A compass word skipped before the token that may start a place, and
     // where it starts ("North Africa").
     let mut compass: Option<(usize, usize)> = None;
+    // Where the last place named after a locative ends (its next token and
+    // byte offset), for the places listed after it ("in Atlanta and Savannah").
+    let mut locative_list: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
@@ -191,7 +194,8 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 m.places = vec![place];
             }
         }
-        let after_locative = is_after_locative(text, &tokens, i);
+        let after_locative =
+            is_after_locative(text, &tokens, i) || continues_locative_list(text, &tokens, i, locative_list);
         let mut evidence = if m.demonym || m.qualifier.is_some() {
             Evidence::Place
         } else {
@@ -233,6 +237,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !after_locative {
                     lone.push((found.len(), hash));
                 }
+                locative_list = after_locative.then_some((i + used, m.end));
                 found.push(m);
             }
             Evidence::PartOfName
