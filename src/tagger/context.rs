@@ -176,10 +176,11 @@ impl TitleLines {
 /// the words of it that [`tokenize_near_capitals`] kept already show not to
 /// be in title case: it holds every capitalised word, so when the words of
 /// more than three bytes among the kept ones that are not capitalised are
-/// already too many, more of them cannot help. `false` when unsure.
+/// already too many, more of them cannot help; nor can they when one is a
+/// [`running_text_word`]. `false` when unsure.
 fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Range<usize>) -> bool {
     let first = tokens.partition_point(|t| t.start() < paragraph.start);
-    let (mut capitalised, mut other) = (0usize, 0usize);
+    let (mut capitalised, mut other, mut running_text) = (0usize, 0usize, false);
     for t in tokens[first..].iter().take_while(|t| t.start() < paragraph.end) {
         // A word right after another (a glued word split, "U.K.Київ")
         // ends a line inside the paragraph.
@@ -191,17 +192,26 @@ fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Rang
                 capitalised += 1;
             } else {
                 other += 1;
+                running_text = running_text || running_text_word(text, t);
             }
         }
     }
     // In title case, at least seven in ten long words are capitalised.
-    capitalised * 10 < (capitalised + other) * 7
+    running_text || capitalised * 10 < (capitalised + other) * 7
+}
+
+/// Whether `t`, a word of more than three bytes that is not capitalised,
+/// is one that a headline in title case would capitalise: in lower-case
+/// letters, and not one of the [`TITLE_CASE_MINOR_WORDS`].
+fn running_text_word(text: &str, t: &Token) -> bool {
+    let w = word(text, t);
+    w.bytes().all(|b| b.is_ascii_lowercase()) && !TITLE_CASE_MINOR_WORDS.contains(w)
 }
 
 /// The lines of `paragraph` (a stretch of text without line breaks), each
 /// as the byte offset of its first word and whether it is in title case:
 /// of its words of more than three bytes, three or more, and seven in ten
-/// capitalised, and none in lower case but the [`TITLE_CASE_MINOR_WORDS`].
+/// capitalised, and none a [`running_text_word`].
 fn title_case_lines(paragraph: &str) -> Vec<(usize, bool)> {
     let mut lines: Vec<(usize, bool)> = Vec::new();
     // Words of more than three bytes on the line, how many are capitalised,
@@ -221,9 +231,7 @@ fn title_case_lines(paragraph: &str) -> Vec<(usize, bool)> {
         if t.end() - t.start() > 3 {
             long += 1;
             capitalised += usize::from(t.capitalized);
-            running_text |= !t.capitalized
-                && word(paragraph, t).bytes().all(|b| b.is_ascii_lowercase())
-                && !TITLE_CASE_MINOR_WORDS.contains(word(paragraph, t));
+            running_text = running_text || !t.capitalized && running_text_word(paragraph, t);
         }
     }
     if let Some(line) = lines.last_mut() {

@@ -144,7 +144,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
             demonym: false,
             qualifier: None,
             common_word: false,
-            after_the: after_lower_case_the(text, &tokens, i),
+            after_the: false,
         };
         if let Some((_, start)) = compass.take_if(|(at, _)| *at == i) {
             m.start = start;
@@ -238,6 +238,7 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
                     lone.push((found.len(), hash));
                 }
                 locative_list = after_locative.then_some((i + used, m.end));
+                m.after_the = after_lower_case_the(text, &tokens, i);
                 found.push(m);
             }
             Evidence::PartOfName
