@@ -205,6 +205,23 @@ impl Summary {
             city_suffix: super::former_names::own_name(&place.name).len() < place.name.len(),
         }
     }
+
+    /// [`Summary::prominence`] as if a place whose source gives no
+    /// population had [`ASSUMED_POPULATION`], as regions and seas have in
+    /// [`Place::prominence`]: how a river weighs after "the" ("over the Dnipro").
+    pub fn prominence_with_assumed_population(&self) -> f64 {
+        let prominence = f64::from(self.prominence);
+        if self.population == 0 {
+            prominence - population_weight(0) + population_weight(ASSUMED_POPULATION)
+        } else {
+            prominence
+        }
+    }
+}
+
+/// The share of [`Place::prominence`] a population gives: its natural log.
+fn population_weight(population: u64) -> f64 {
+    (population as f64 + 1.0).ln()
 }
 
 /// One place of the gazetteer.
@@ -277,6 +294,6 @@ impl Place {
             Kind::Region | Kind::Area | Kind::Sea | Kind::Peninsula if self.population == 0 => ASSUMED_POPULATION,
             _ => self.population,
         };
-        (population as f64 + 1.0).ln() + kind_bonus + capital_bonus
+        population_weight(population) + kind_bonus + capital_bonus
     }
 }

@@ -2,7 +2,7 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use crate::gazetteer::{ASSUMED_POPULATION, CountryCode, Gazetteer, Kind, Place};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
 use super::matcher::Match;
@@ -133,12 +133,12 @@ impl Priors {
                 // After a lower-case "the" ("over the Dnipro"), a river whose
                 // source gives no population is weighed as a sea is: ahead of
                 // a city of the same name, which "the" seldom comes before.
-                let river = if m.after_the && place.kind == Kind::River && place.population == 0 {
-                    (ASSUMED_POPULATION as f64 + 1.0).ln()
+                let prominence = if m.after_the && place.kind == Kind::River {
+                    place.prominence_with_assumed_population()
                 } else {
-                    0.0
+                    f64::from(place.prominence)
                 };
-                let score = f64::from(place.prominence) + qualifier + river;
+                let score = prominence + qualifier;
                 if place.kind.is_populated() && gazetteer.is_own_name(i, m.name_hash) {
                     own_town = own_town.max(score);
                 }
