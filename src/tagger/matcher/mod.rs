@@ -1,0 +1,431 @@
+//! Finds the spans of text that name places: one pass over the tokens,
+//! proposing runs of capitalised words and looking each up in the
+//! precomputed name table, longest first.
+
+mod qualifiers;
+mod runs;
+
+use crate::gazetteer::{Gazetteer, Qualifier};
+
+use super::context::{
+    TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, leads_institution,
+};
+use super::evidence::{Evidence, Sighting, judge};
+use super::lexicon::{Demonym, Lexicon};
+use super::tokens::{Token, tokenize_near_capitals};
+use super::traits::{LARGE, MAJOR, PlaceTraits};
+use qualifiers::{facility_head, qualified, qualifier_before};
+use runs::{SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
+
+/// A span of text that names a place (or is a demonym), with its candidates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Match {
+    /// Byte offset of the span's start.
+    pub start: usize,
+    /// Byte offset just past the span.
+    pub end: usize,
+    /// Indexes of the candidate places in the gazetteer.
+    pub places: Vec<u32>,
+    /// The folded hash of the name the candidates were found under (the
+    /// span without a qualifier that was not part of the name); 0 for a
+    /// demonym.
+    pub name_hash: u64,
+    /// A demonym or place adjective ("Ukrainian"), not a place mention.
+    pub demonym: bool,
+    /// A qualifier that said which kind of place is meant ("Kherson region",
+    /// "the city of Kharkiv").
+    pub qualifier: Option<&'static Qualifier>,
+    /// One capitalised everyday word ("Delta", "Wales", "Phoenix") that
+    /// counts only because a candidate is a major region or a city of
+    /// millions: it must find support in the article like a small city
+    /// (see `strays`).
+    pub common_word: bool,
+    /// A lower-case "the" comes right before ("over the Dnipro"): rivers
+    /// are so named, towns seldom.
+    pub after_the: bool,
+}
+
+impl Match {
+    /// A place mention from `start` to `end` (bytes) with its candidates,
+    /// found under `name_hash`; no qualifier, no flag set.
+    fn new(start: usize, end: usize, places: Vec<u32>, name_hash: u64) -> Match {
+        Match {
+            start,
+            end,
+            places,
+            name_hash,
+            demonym: false,
+            qualifier: None,
+            common_word: false,
+            after_the: false,
+        }
+    }
+}
+
+/// Finds every place name and demonym in `text`.
+pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &PlaceTraits) -> Vec<Match> {
+    let tokens = tokenize_near_capitals(text);
+    let mut scan = Scan::new(text, &tokens, gazetteer, lexicon, traits);
+    let mut i = 0;
+    while i < tokens.len() {
+        i += if tokens[i].capitalized { scan.read(i) } else { 1 };
+    }
+    scan.finish()
+}
+
+/// One pass of [`find`] over an article's tokens: what it has found and
+/// what it remembers of the words read so far.
+struct Scan<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    gazetteer: &'t Gazetteer,
+    lexicon: &'t Lexicon,
+    traits: &'t PlaceTraits,
+    /// What the name table's filters say of each token (see [`name_filters`]).
+    filters: Vec<u8>,
+    title_lines: TitleLines,
+    scratch: String,
+    spans: SpanHashes<'t>,
+    found: Vec<Match>,
+    /// Words seen inside longer proper names ("John Kelly"), and the lone
+    /// matches that may be such a word used alone later ("Kelly said"). A
+    /// place that leads an institution's name ("Liverpool Academy") is not
+    /// remembered, nor one in capitals, which is no one's given name or
+    /// surname ("D.C. Commission on the Arts", then "Washington, D.C.").
+    name_parts: Vec<u64>,
+    lone: Vec<(usize, u64)>,
+    /// A compass word skipped before the token that may start a place, and
+    /// where it starts ("North Africa").
+    compass: Option<(usize, usize)>,
+    /// Where the last place named after a locative ends (its next token and
+    /// byte offset), for the places listed after it ("in Atlanta and Savannah").
+    locative_list: Option<(usize, usize)>,
+}
+
+impl<'t> Scan<'t> {
+    /// A pass over `tokens`, the tokens of `text`, with nothing found yet.
+    fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        gazetteer: &'t Gazetteer,
+        lexicon: &'t Lexicon,
+        traits: &'t PlaceTraits,
+    ) -> Scan<'t> {
+        Scan {
+            text,
+            tokens,
+            gazetteer,
+            lexicon,
+            traits,
+            filters: name_filters(text, tokens, gazetteer),
+            title_lines: TitleLines::default(),
+            scratch: String::new(),
+            spans: SpanHashes::default(),
+            found: Vec::new(),
+            name_parts: Vec::new(),
+            lone: Vec::new(),
+            compass: None,
+            locative_list: None,
+        }
+    }
+
+    /// Reads the capitalised token `i` and the words that form a name or
+    /// phrase with it; returns how many tokens it read.
+    fn read(&mut self, i: usize) -> usize {
+        let (text, tokens) = (self.text, self.tokens);
+        self.spans.start_at(text, tokens, i);
+        let place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
+        let place_words = place.as_ref().map_or(0, |(n, _)| *n);
+        if compass_before_place(
+            text,
+            tokens,
+            i,
+            place_words,
+            &self.filters,
+            self.gazetteer,
+            self.lexicon,
+            &mut self.spans,
+        ) {
+            self.compass = Some((i + 1, tokens[i].start()));
+            return 1;
+        }
+        // A phrase that is never a place, unless a longer place name or
+        // demonym starts with it ("Northern" is no place; "Northern Europe"
+        // is, and "Eastern European" a demonym).
+        if let Some(n) = not_place_run(tokens, i, self.lexicon, &mut self.spans)
+            && place_words <= n
+            && demonym_run(tokens, i, self.lexicon, &mut self.spans).is_none_or(|(m, _)| m <= n)
+        {
+            return n;
+        }
+        let longer_demonym = match &place {
+            Some((1, _)) => demonym_run(tokens, i, self.lexicon, &mut self.spans).filter(|(n, _)| *n > 1),
+            _ => None,
+        };
+        if let Some((n, places)) = place.filter(|_| longer_demonym.is_none()) {
+            return self.read_place(i, n, places);
+        }
+        match demonym_run(tokens, i, self.lexicon, &mut self.spans) {
+            Some((n, demonym)) => self.read_demonym(i, n, demonym),
+            None => 1,
+        }
+    }
+
+    /// Records the demonym of `n` words at token `i`, or the place it names
+    /// with a qualifier after it; returns how many tokens that took.
+    fn read_demonym(&mut self, i: usize, n: usize, demonym: Demonym) -> usize {
+        let place = vec![demonym.place];
+        let start = self.tokens[i].start();
+        // "Crimean peninsula": an adjective and a qualifier name a
+        // place; "the English city of Salisbury" names none.
+        let q = qualified(
+            self.text,
+            self.tokens,
+            i,
+            n,
+            (&place, 0),
+            self.gazetteer,
+            &mut self.spans,
+            &mut self.scratch,
+        )
+        .filter(|q| !q.qualifier.kinds.iter().any(|k| k.is_populated()));
+        match q {
+            Some(q) => {
+                self.found.push(Match {
+                    qualifier: Some(q.qualifier),
+                    ..Match::new(start, q.end, q.places, q.name_hash)
+                });
+                n + 1
+            }
+            None => {
+                self.found.push(Match {
+                    demonym: true,
+                    ..Match::new(start, self.tokens[i + n - 1].end(), place, 0)
+                });
+                n
+            }
+        }
+    }
+
+    /// Reads the gazetteer name of `n` words at token `i` (candidates
+    /// `places`), with the words around it that say what it names, and
+    /// records it if the evidence says it is a place; returns how many
+    /// tokens it read.
+    fn read_place(&mut self, i: usize, n: usize, places: Vec<u32>) -> usize {
+        let (text, tokens, lexicon) = (self.text, self.tokens, self.lexicon);
+        let token = tokens[i];
+        let (mut m, mut used) = self.named(i, n, places);
+        let after_locative =
+            is_after_locative(text, tokens, i) || continues_locative_list(text, tokens, i, self.locative_list);
+        let mut evidence = if m.demonym || m.qualifier.is_some() {
+            Evidence::Place
+        } else {
+            let sighting = Sighting {
+                text,
+                tokens,
+                i,
+                n: used,
+                end: m.end,
+                places: &m.places,
+                name_hash: m.name_hash,
+                after_locative,
+                traits: self.traits,
+                lexicon,
+                gazetteer: self.gazetteer,
+            };
+            judge(&sighting, &mut self.title_lines)
+        };
+        // "Windsor Castle", "Colchester General Hospital": a building named
+        // after the place is a place there, and the span is its name.
+        if !m.demonym
+            && !matches!(evidence, Evidence::Word)
+            && let Some(head) = facility_head(text, tokens, i, used)
+        {
+            m.end = tokens[head].end();
+            used = head + 1 - i;
+            evidence = Evidence::Place;
+        }
+        let hash = token.hash;
+        match evidence {
+            Evidence::Place => {
+                m.common_word = used == 1
+                    && m.start == token.start()
+                    && !m.demonym
+                    && m.qualifier.is_none()
+                    && !after_locative
+                    && lexicon.is_common_word(hash);
+                let minor = !self.traits.any(&m.places, LARGE | MAJOR);
+                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !after_locative {
+                    self.lone.push((self.found.len(), hash));
+                }
+                self.locative_list = after_locative.then_some((i + used, m.end));
+                m.after_the = after_lower_case_the(text, tokens, i);
+                self.found.push(m);
+            }
+            Evidence::PartOfName
+                if !leads_institution(text, tokens, i + used - 1) && !follows_acronym(tokens, i) && !token.all_caps =>
+            {
+                self.name_parts.push(hash)
+            }
+            Evidence::PartOfName => {}
+            Evidence::Word => {}
+        }
+        used
+    }
+
+    /// The match of the gazetteer name of `n` words at token `i`, with what
+    /// the words around it say: a qualifier after or before it, a demonym,
+    /// an abbreviation's period; and how many tokens it spans.
+    fn named(&mut self, i: usize, n: usize, places: Vec<u32>) -> (Match, usize) {
+        let (text, tokens, lexicon) = (self.text, self.tokens, self.lexicon);
+        let token = tokens[i];
+        let last = tokens[i + n - 1];
+        let mut m = Match::new(token.start(), last.end(), places, self.spans.get(n));
+        if let Some((_, start)) = self.compass.take_if(|(at, _)| *at == i) {
+            m.start = start;
+        }
+        let mut used = n;
+        if !last.possessive
+            && let Some(q) = qualified(
+                text,
+                tokens,
+                i,
+                n,
+                (&m.places, m.name_hash),
+                self.gazetteer,
+                &mut self.spans,
+                &mut self.scratch,
+            )
+            // "The English city of Salisbury": a demonym before a word for
+            // a town is the adjective, not the village of English, Indiana.
+            // So is a country's name that forms no name with the word ("a
+            // U.S. city", "a UK town"; "Mexico City" is one), not a village
+            // that bears it (Us, France).
+            && !(q.qualifier.kinds.iter().any(|k| k.is_populated())
+                && (n == 1 && lexicon.demonym(token.hash).is_some()
+                    || q.name_hash == m.name_hash && lexicon.is_country_name(m.name_hash)))
+        {
+            m.end = q.end;
+            m.places = q.places;
+            m.name_hash = q.name_hash;
+            m.qualifier = Some(q.qualifier);
+            used += 1;
+        } else if n == 1
+            && let Some(demonym) = lexicon.demonym(token.hash)
+        {
+            m.places = vec![demonym.place];
+            m.name_hash = 0;
+            m.demonym = true;
+        }
+        if m.qualifier.is_none() {
+            m.qualifier = qualifier_before(text, tokens, i, &mut self.scratch);
+        }
+        if used == 1 && !last.possessive && text[m.end..].starts_with('.') {
+            // "Calif.": the period belongs to the abbreviation (the span is
+            // the one token, whose hash is cached).
+            // It names the place it abbreviates, not every place named "Pa".
+            if let Some(place) = lexicon.abbreviation(token.hash).filter(|_| !m.demonym) {
+                m.end += 1;
+                m.places = vec![place];
+            }
+        }
+        (m, used)
+    }
+
+    /// The matches found, less the lone words seen inside longer names,
+    /// with restated names joined.
+    fn finish(self) -> Vec<Match> {
+        let Scan {
+            text,
+            mut found,
+            mut name_parts,
+            lone,
+            ..
+        } = self;
+        // Lone matches of words seen inside longer names are dropped (`lone`
+        // is in the order of `found`).
+        name_parts.sort_unstable();
+        let mut dropped = lone
+            .iter()
+            .filter(|(_, hash)| name_parts.binary_search(hash).is_ok())
+            .map(|(at, _)| *at)
+            .peekable();
+        let mut at = 0;
+        found.retain(|_| {
+            let keep = dropped.next_if_eq(&at).is_none();
+            at += 1;
+            keep
+        });
+        join_restated(text, &mut found);
+        found
+    }
+}
+
+/// "Washington, D.C.": a place name followed by a comma and an abbreviation
+/// with periods that names the same place is one mention of it, the span
+/// both names, the candidates those they share. ("Springfield, Ill." stays
+/// two: the state is another place.)
+fn join_restated(text: &str, found: &mut Vec<Match>) {
+    // One pass: `second` is dropped when it joins the `first` kept before it.
+    found.dedup_by(|second, first| {
+        let restates = !first.demonym
+            && !second.demonym
+            && text.get(first.end..second.start) == Some(", ")
+            && text.get(second.start..second.end).is_some_and(|t| t.contains('.'))
+            && second.places.iter().any(|p| first.places.contains(p));
+        if restates {
+            first.places.retain(|p| second.places.contains(p));
+            first.end = second.end;
+        }
+        restates
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "new york times" -> "New York Times".
+    fn title_case(phrase: &str) -> String {
+        phrase
+            .split(' ')
+            .map(|w| w[..1].to_uppercase() + &w[1..])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn every_phrase_of_several_words_in_the_lists_is_still_found_whole() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let lexicon = Lexicon::new(&gazetteer);
+        let traits = PlaceTraits::new(&gazetteer);
+        let lines = |data: &'static str| {
+            data.lines()
+                .map(|l| l.split('\t').next().unwrap_or(l).trim())
+                .filter(|l| l.contains(' ') && !l.starts_with('#') && l.split(' ').all(|w| w.len() > 1))
+                .collect::<Vec<_>>()
+        };
+        let not_places = lines(include_str!("../data/not_places.txt"));
+        let demonyms = lines(include_str!("../data/demonyms.tsv"));
+        assert!(not_places.len() > 20 && demonyms.len() > 5);
+        for phrase in not_places {
+            let text = format!("Officials at {} said so.", title_case(phrase));
+            let span = 13..13 + phrase.len();
+            let places: Vec<_> = find(&text, &gazetteer, &lexicon, &traits)
+                .into_iter()
+                .filter(|m| !m.demonym && span.contains(&m.start))
+                .collect();
+            assert!(places.is_empty(), "{text}: {places:?}");
+        }
+        for phrase in demonyms {
+            let text = format!("Officials said the {phrase} side agreed.");
+            let found = find(&text, &gazetteer, &lexicon, &traits);
+            assert!(
+                found
+                    .iter()
+                    .any(|m| m.demonym && m.start == 19 && m.end == 19 + phrase.len()),
+                "{text}: {found:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Words around a name that say what it names: a qualifier after it
+//! ("Kherson region") or before it ("the city of Kharkiv"), and the head of
+//! a building's name ("Windsor Castle").
+
+use crate::gazetteer::fold::fold_into;
+use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
+
+use super::super::context::{is_function_word, is_sentence_start, word};
+use super::super::lexicon::{FACILITY_HEADS, WordList};
+use super::super::tokens::{Gap, Token};
+use super::runs::SpanHashes;
+
+/// A qualifier word right after the name ("Kherson region", "Dnipro river"):
+/// the extended span, its candidates, and the qualifier. `places` are the
+/// name's own candidates, found under `place_hash`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn qualified(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    n: usize,
+    (places, place_hash): (&[u32], u64),
+    gazetteer: &Gazetteer,
+    spans: &mut SpanHashes,
+    scratch: &mut String,
+) -> Option<Qualified> {
+    let next = tokens.get(i + n).filter(|t| t.gap == Gap::Space)?;
+    let qualifier = qualifier_word(word(text, next), scratch)?;
+    let mut name_hash = spans.get(n + 1);
+    let mut candidates = gazetteer.indexes_for_hash(name_hash);
+    if candidates.is_empty() {
+        // "Grants Town", "Man City": a capitalised word for a town is part
+        // of another name, unknown here, not a qualifier of Grants.
+        if next.capitalized && qualifier.kinds.iter().any(|k| k.is_populated()) {
+            return None;
+        }
+        candidates = places.to_vec();
+        name_hash = place_hash;
+    }
+    let fitting: Vec<u32> = candidates
+        .iter()
+        .copied()
+        .filter(|&p| gazetteer.summary(p).is_some_and(|p| qualifier.accepts(p.kind)))
+        .collect();
+    (!fitting.is_empty()).then_some(Qualified {
+        end: next.end(),
+        places: fitting,
+        name_hash,
+        qualifier,
+    })
+}
+
+/// A name extended by the qualifier after it.
+pub(super) struct Qualified {
+    /// Byte offset just past the qualifier.
+    pub(super) end: usize,
+    /// The candidates of the kinds the qualifier names.
+    pub(super) places: Vec<u32>,
+    /// The folded hash they were found under (with the qualifier, or
+    /// without it when the name and qualifier together name nothing).
+    pub(super) name_hash: u64,
+    /// The qualifier word's entry.
+    pub(super) qualifier: &'static Qualifier,
+}
+
+/// "the city of X", "the region of X": a qualifier two words before.
+pub(super) fn qualifier_before(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    scratch: &mut String,
+) -> Option<&'static Qualifier> {
+    if i < 2 || tokens[i].gap != Gap::Space || tokens[i - 1].gap != Gap::Space {
+        return None;
+    }
+    if !word(text, &tokens[i - 1]).eq_ignore_ascii_case("of") {
+        return None;
+    }
+    qualifier_word(word(text, &tokens[i - 2]), scratch)
+}
+
+/// The qualifier words, as a [`WordList`] that turns most other words away.
+static QUALIFIER_WORDS: WordList = WordList::new(&QUALIFIER_WORD_TEXTS);
+
+/// The word of each qualifier, in the order of [`QUALIFIERS`].
+static QUALIFIER_WORD_TEXTS: [&str; QUALIFIERS.len()] = {
+    let mut words = [""; QUALIFIERS.len()];
+    let mut k = 0;
+    while k < QUALIFIERS.len() {
+        words[k] = QUALIFIERS[k].word;
+        k += 1;
+    }
+    words
+};
+
+/// The qualifier a word is, if it is one ("Region", "oblast").
+fn qualifier_word(word: &str, scratch: &mut String) -> Option<&'static Qualifier> {
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // Plain letters fold to their lower case (the table's words are
+        // folded).
+        if !QUALIFIER_WORDS.may_hold(word) {
+            return None;
+        }
+        return QUALIFIERS.iter().find(|q| q.word.eq_ignore_ascii_case(word));
+    }
+    fold_into(word, scratch);
+    QUALIFIERS.iter().find(|q| q.word == scratch.as_str())
+}
+
+/// The building a place name from token `i` (`used` tokens) names: the
+/// index of a [`FACILITY_HEADS`] word among the three capitalised words
+/// after it ("Colchester General Hospital"), when the place's name starts
+/// the building's name (in "John Radcliffe Hospital" a person's does).
+pub(super) fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize) -> Option<usize> {
+    let starts_name = i == 0
+        || tokens[i].gap != Gap::Space
+        || !tokens[i - 1].capitalized
+        || is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]);
+    if !starts_name || tokens[i + used - 1].possessive {
+        return None;
+    }
+    let mut k = i + used;
+    while k < tokens.len() && k < i + used + 3 {
+        let t = &tokens[k];
+        if t.gap != Gap::Space || !t.capitalized {
+            return None;
+        }
+        if FACILITY_HEADS.contains(word(text, t)) {
+            return Some(k);
+        }
+        if t.possessive {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qualifier_words_are_found_whatever_their_case() {
+        let mut scratch = String::new();
+        // The fast path compares plain words with the table ignoring case,
+        // which equals folding them only if the table's words are folded.
+        for q in QUALIFIERS {
+            assert!(q.word.bytes().all(|b| b.is_ascii_lowercase()), "{}", q.word);
+        }
+        assert_eq!(qualifier_word("Region", &mut scratch).map(|q| q.word), Some("region"));
+        assert_eq!(qualifier_word("OBLAST", &mut scratch).map(|q| q.word), Some("oblast"));
+        assert_eq!(qualifier_word("Óblast", &mut scratch).map(|q| q.word), Some("oblast"));
+        assert_eq!(qualifier_word("regions", &mut scratch), None);
+        for q in QUALIFIERS {
+            let upper = q.word.to_ascii_uppercase();
+            assert_eq!(qualifier_word(&upper, &mut scratch).map(|q| q.word), Some(q.word));
+        }
+        for word in ["reg", "Regional", "citadel", "sear", "Town's", "the", ""] {
+            assert_eq!(qualifier_word(word, &mut scratch), None, "{word}");
+        }
+    }
+}
