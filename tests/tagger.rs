@@ -206,6 +206,24 @@ fn parts_of_personal_names_are_not_places() {
 }
 
 #[test]
+fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
+    // "Elizabeth" is a town in New Jersey, "Sullivan" a surname (and a few
+    // villages): the letters go to a person.
+    let letters = "Send comments on this editorial to Elizabeth Sullivan, director of opinion.";
+    assert!(texts(letters).is_empty(), "{:?}", texts(letters));
+    // The same word before the name of a city of 100,000 people or before an
+    // acronym is still the town; and so are its other mentions.
+    let city = "The shelter in Elizabeth reopened. Volunteers drove to Elizabeth Sullivan's \
+                house, then on to Elizabeth Paterson Road.";
+    assert_eq!(texts(city), ["Elizabeth", "Elizabeth"], "{:?}", texts(city));
+    let acronym = "The senator spoke at Immokalee TIGER Grant Event on Monday.";
+    assert_eq!(texts(acronym), ["Immokalee"], "{:?}", texts(acronym));
+    // A city of millions keeps its name before any word: "in Moscow Putin
+    // said" is how a headline runs.
+    assert_eq!(texts("Talks in Moscow Putin called useful ended."), ["Moscow"]);
+}
+
+#[test]
 fn only_a_headline_in_title_case_keeps_a_place_before_a_capitalised_word() {
     // In a headline every long word is capitalised: "Izium Farmers" is the
     // town and a word of the headline, not a name.

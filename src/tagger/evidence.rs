@@ -181,8 +181,21 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
         && tokens[i - 1].gap == Gap::Space
         && tokens[i - 2].capitalized
         && NAME_PARTICLES.contains(word(text, &tokens[i - 1]));
-    ((before || after || after_particle) && !s.after_locative && !title_lines.is_title_case(text, tokens, i))
-        .then_some(Evidence::PartOfName)
+    // "to Elizabeth Sullivan": after a locative, a town that is no city of
+    // millions before a word that names no town of 100,000 people (as a
+    // state would: "in Springfield Illinois") and is no acronym ("at
+    // Immokalee TIGER Grant Event") is a given name before a surname.
+    let names_a_city =
+        |t: &Token| s.gazetteer.may_name(t.hash) && s.traits.any(&s.gazetteer.indexes_for_hash(t.hash), SIZEABLE);
+    let surname_after_locative = after
+        && !s.any(LARGE)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| !(t.all_caps || s.lexicon.is_common_word(t.hash) || names_a_city(t)));
+    ((before || after || after_particle)
+        && (!s.after_locative || surname_after_locative)
+        && !title_lines.is_title_case(text, tokens, i))
+    .then_some(Evidence::PartOfName)
 }
 
 /// "Noma said", "…,” said Johnson.": a small place does not speak; a person

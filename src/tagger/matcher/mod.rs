@@ -262,8 +262,14 @@ impl<'t> Scan<'t> {
                 m.after_the = after_lower_case_the(text, tokens, i);
                 self.found.push(m);
             }
+            // After a locative the word was a place's name to the writer, even
+            // where it begins a person's ("to Elizabeth Sullivan"): its other
+            // uses stay.
             Evidence::PartOfName
-                if !leads_institution(text, tokens, i + used - 1) && !follows_acronym(tokens, i) && !token.all_caps =>
+                if !after_locative
+                    && !leads_institution(text, tokens, i + used - 1)
+                    && !follows_acronym(tokens, i)
+                    && !token.all_caps =>
             {
                 self.name_parts.push(hash)
             }
