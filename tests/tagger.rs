@@ -224,6 +224,23 @@ fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
 }
 
 #[test]
+fn a_town_joined_by_a_hyphen_to_a_given_name_begins_a_persons_name() {
+    // "Lin" is an alternate name of Lynn, Massachusetts; "Manuel" names a
+    // village in Spain, no place in the United States.
+    let person = "Lin-Manuel Miranda wrote the songs. The show came to Lin-Manuel Miranda's school.";
+    assert!(texts(person).is_empty(), "{:?}", texts(person));
+    // Two towns of one country so joined name a road between them, and a
+    // highway named after a town leaves it the town.
+    let road = "Troops took the Izium-Kupiansk road and the Balakliia-Izium Highway.";
+    assert_eq!(
+        texts(road),
+        ["Izium", "Kupiansk", "Balakliia", "Izium"],
+        "{:?}",
+        texts(road)
+    );
+}
+
+#[test]
 fn only_a_headline_in_title_case_keeps_a_place_before_a_capitalised_word() {
     // In a headline every long word is capitalised: "Izium Farmers" is the
     // town and a word of the headline, not a name.

@@ -175,6 +175,20 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && !s.lexicon.is_country_name(t.hash)
             && !INSTITUTION_HEADS.contains(word(text, t))
     });
+    let names_a_city =
+        |t: &Token| s.gazetteer.may_name(t.hash) && s.traits.any(&s.gazetteer.indexes_for_hash(t.hash), SIZEABLE);
+    // "Lin-Manuel Miranda": a small place joined by a hyphen to a
+    // capitalised word that names no place in its country and is followed by
+    // another begins a given name, after a locative too; "Balakliia-Izium
+    // Highway" joins two towns.
+    let hyphenated_name = !s.any(LARGE)
+        && !tokens[i].possessive
+        && tokens.get(i + 1).is_some_and(|t| {
+            t.gap == Gap::Hyphen && t.capitalized && !t.all_caps && !t.possessive && !names_a_neighbour(s, t.hash)
+        })
+        && tokens
+            .get(i + 2)
+            .is_some_and(|t| t.gap == Gap::Space && t.capitalized && !t.all_caps);
     // "Mike de Kock", "Mario de Santiago": a surname after a particle.
     let after_particle = i > 1
         && tokens[i].gap == Gap::Space
@@ -185,17 +199,27 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
     // millions before a word that names no town of 100,000 people (as a
     // state would: "in Springfield Illinois") and is no acronym ("at
     // Immokalee TIGER Grant Event") is a given name before a surname.
-    let names_a_city =
-        |t: &Token| s.gazetteer.may_name(t.hash) && s.traits.any(&s.gazetteer.indexes_for_hash(t.hash), SIZEABLE);
     let surname_after_locative = after
         && !s.any(LARGE)
         && tokens
             .get(i + 1)
             .is_some_and(|t| !(t.all_caps || s.lexicon.is_common_word(t.hash) || names_a_city(t)));
-    ((before || after || after_particle)
-        && (!s.after_locative || surname_after_locative)
+    ((before || after || after_particle || hyphenated_name)
+        && (!s.after_locative || surname_after_locative || hyphenated_name)
         && !title_lines.is_title_case(text, tokens, i))
     .then_some(Evidence::PartOfName)
+}
+
+/// Whether a place in the country of one of the sighting's candidates goes
+/// by the name whose folded hash is `hash`.
+fn names_a_neighbour(s: &Sighting, hash: u64) -> bool {
+    let country = |p: u32| s.gazetteer.place(p).map(|place| place.country);
+    s.gazetteer.may_name(hash)
+        && s.gazetteer.indexes_for_hash(hash).into_iter().any(|other| {
+            s.places
+                .iter()
+                .any(|&p| country(p).is_some_and(|c| Some(c) == country(other)))
+        })
 }
 
 /// "Noma said", "…,” said Johnson.": a small place does not speak; a person

@@ -235,6 +235,7 @@ pub static INSTITUTION_HEADS: WordList = WordList::new(&[
     "harbour",
     "harbor",
     "port",
+    "highway",
 ]);
 
 /// Capitalised words at a sentence start that say nothing about the name
