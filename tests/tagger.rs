@@ -331,6 +331,20 @@ fn every_mention_keeps_ranked_alternatives() {
 }
 
 #[test]
+fn a_region_yields_to_a_town_of_its_name_only_where_the_town_lies_in_it() {
+    // Wyoming, Michigan (75,000 people) is no part of the state.
+    let state = place_of("A federal judge in Wyoming has halted the rule.", "Wyoming");
+    assert_eq!((state.kind, state.admin1.as_ref()), (Kind::Region, "US.WY"));
+    // Kharkiv lies in its oblast; Washington is the capital, not the state.
+    assert_eq!(place_of("Shelling hit Kharkiv again.", "Kharkiv").kind, Kind::City);
+    let capital = place_of("Officials in Washington said so.", "Washington");
+    assert_eq!(capital.admin1.as_ref(), "US.DC");
+    // Liverpool's borough has another admin code than the city, and lies
+    // around it.
+    assert_eq!(place_of("Fans in Liverpool celebrated.", "Liverpool").kind, Kind::City);
+}
+
+#[test]
 fn the_article_geography_picks_between_namesakes() {
     let texas = "The fair in Paris, Texas, drew visitors from Dallas and Texarkana.";
     assert_eq!(place_of(texas, "Paris").country.as_str(), "US");

@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub use error::{GazetteerError, RowError};
 use former_names::name_tag;
 pub use import::{LoadProgress, LoadReport};
-pub use place::{ASSUMED_POPULATION, CountryCode, Kind, Place, PlaceId, Summary};
+pub use place::{ASSUMED_POPULATION, CountryCode, Kind, Place, PlaceId, REGION_BONUS, Summary};
 pub use qualifier::{QUALIFIERS, Qualifier};
 pub use search::PlaceSearch;
 pub use shapes::{CountryOutline, RegionId, country_outlines, region_shape, region_shapes};

@@ -219,6 +219,11 @@ impl Summary {
     }
 }
 
+/// What [`Place::prominence`] adds for a region: less than nothing, for a
+/// region is mostly named after its chief city ("Kharkiv"), which a bare
+/// name means.
+pub const REGION_BONUS: f64 = -1.5;
+
 /// The share of [`Place::prominence`] a population gives: its natural log.
 fn population_weight(population: u64) -> f64 {
     (population as f64 + 1.0).ln()
@@ -286,7 +291,7 @@ impl Place {
             Kind::Sea | Kind::River | Kind::Peninsula => 3.0,
             Kind::Area => 2.5,
             Kind::City => 0.5,
-            Kind::Region => -1.5,
+            Kind::Region => REGION_BONUS,
             Kind::Town | Kind::Village | Kind::District => 0.0,
         };
         let capital_bonus = if self.capital { 1.0 } else { 0.0 };

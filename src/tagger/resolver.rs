@@ -2,7 +2,7 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, REGION_BONUS, distance_km};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
 use super::matcher::Match;
@@ -119,10 +119,15 @@ impl Priors {
         let mut starts = Vec::with_capacity(matches.len() + 1);
         starts.push(0);
         let mut own_towns = Vec::with_capacity(matches.len());
+        // Where the current match's regions are in `scores`.
+        let mut regions = Vec::new();
         for m in matches {
             let from = scores.len();
             // The best score of a town that bears the name as its own.
             let mut own_town = f64::NEG_INFINITY;
+            // The best town of any name, and its score.
+            let mut best_town: Option<(u32, f64)> = None;
+            regions.clear();
             scores.extend(m.places.iter().filter_map(|&i| {
                 let place = gazetteer.summary(i)?;
                 let qualifier = match m.qualifier {
@@ -139,11 +144,24 @@ impl Priors {
                     f64::from(place.prominence)
                 };
                 let score = prominence + qualifier;
-                if place.kind.is_populated() && gazetteer.is_own_name(i, m.name_hash) {
-                    own_town = own_town.max(score);
+                if place.kind.is_populated() {
+                    if gazetteer.is_own_name(i, m.name_hash) {
+                        own_town = own_town.max(score);
+                    }
+                    if best_town.is_none_or(|(_, best)| score > best) {
+                        best_town = Some((i, score));
+                    }
+                }
+                if place.kind == Kind::Region {
+                    regions.push(i);
                 }
                 Some((i, score))
             }));
+            if let Some((town, _)) = best_town
+                && !regions.is_empty()
+            {
+                lift_regions_without_their_town(&regions, town, &mut scores[from..], gazetteer);
+            }
             if own_town > f64::NEG_INFINITY {
                 penalise_former_names(m.name_hash, own_town, &mut scores[from..], gazetteer);
             }
@@ -165,6 +183,35 @@ impl Priors {
     /// The scores of match number `at`, to change.
     fn of_mut(&mut self, at: usize) -> &mut [(u32, f64)] {
         &mut self.scores[self.starts[at]..self.starts[at + 1]]
+    }
+}
+
+/// How far from a region's point a town of its name may lie and still be
+/// the town it is named after: the regions georef knows are mostly
+/// provinces and states, their towns seldom further from their centres.
+const REGION_TOWN_KM: f64 = 400.0;
+
+/// A region weighs less than a town of its name ([`REGION_BONUS`]) because
+/// it is mostly named after the town, which lies in it ("Kharkiv"). Where
+/// the best of the candidate towns, `town`, neither lies in the region (by
+/// admin code, or within [`REGION_TOWN_KM`]: GeoNames gives English
+/// boroughs other codes than their towns) nor is its country's capital
+/// ("Wyoming" is the state, not Wyoming, Michigan; "Washington" the
+/// capital), the `scores` of the `regions` are weighed without that penalty.
+fn lift_regions_without_their_town(regions: &[u32], town: u32, scores: &mut [(u32, f64)], gazetteer: &Gazetteer) {
+    let Some(town) = gazetteer.place(town).filter(|t| !t.capital) else {
+        return;
+    };
+    for (i, score) in scores.iter_mut().filter(|(i, _)| regions.contains(i)) {
+        let Some(region) = gazetteer.place(*i) else {
+            continue;
+        };
+        let inside = town.country == region.country
+            && (!town.admin1.is_empty() && town.admin1 == region.admin1
+                || distance_km(town.lonlat, region.lonlat) < REGION_TOWN_KM);
+        if !inside {
+            *score -= REGION_BONUS;
+        }
     }
 }
 
