@@ -10,7 +10,7 @@ use super::context::{
     is_speaker_or_team, is_title, word,
 };
 use super::lexicon::{
-    COMPASS_WORDS, GIVEN_NAME_COUNTRIES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
+    COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
 };
 use super::tokens::{Gap, Token};
 use super::traits::{COUNTRY, LARGE, MAJOR, PlaceTraits, SEA, SIZEABLE};
@@ -152,7 +152,7 @@ fn royal_or_cleric(s: &Sighting) -> Option<Evidence> {
 /// case. Countries only where they are also given names ("Jordan").
 fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evidence> {
     let (text, tokens, i) = (s.text, s.tokens, s.i);
-    let person_like = !s.any(COUNTRY) || GIVEN_NAME_COUNTRIES.contains(s.word());
+    let person_like = !s.any(COUNTRY) || GIVEN_NAME_PLACES.contains(s.word());
     if s.n != 1 || !person_like {
         return None;
     }
@@ -196,14 +196,19 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
         && tokens[i - 2].capitalized
         && NAME_PARTICLES.contains(word(text, &tokens[i - 1]));
     // "to Elizabeth Sullivan": after a locative, a town that is no city of
-    // millions before a word that names no town of 100,000 people (as a
-    // state would: "in Springfield Illinois") and is no acronym ("at
-    // Immokalee TIGER Grant Event") is a given name before a surname.
+    // millions (or one that is a given name too: "to Victoria Beckham")
+    // before a word that names no town of 100,000 people (as a state would:
+    // "in Springfield Illinois"), no kind of place ("in Victoria Park") and
+    // no acronym ("at Immokalee TIGER Grant Event") is a given name before a
+    // surname.
     let surname_after_locative = after
-        && !s.any(LARGE)
-        && tokens
-            .get(i + 1)
-            .is_some_and(|t| !(t.all_caps || s.lexicon.is_common_word(t.hash) || names_a_city(t)));
+        && (!s.any(LARGE) || GIVEN_NAME_PLACES.contains(s.word()))
+        && tokens.get(i + 1).is_some_and(|t| {
+            !(t.all_caps
+                || s.lexicon.is_common_word(t.hash)
+                || PLACE_GENERICS.contains(word(text, t))
+                || names_a_city(t))
+        });
     ((before || after || after_particle || hyphenated_name)
         && (!s.after_locative || surname_after_locative || hyphenated_name)
         && !title_lines.is_title_case(text, tokens, i))

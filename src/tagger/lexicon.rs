@@ -338,10 +338,35 @@ pub static PLACE_GENERICS: WordList = WordList::new(&[
     "south",
 ]);
 
-/// Country names that are also given names ("Jordan Henderson", "Chad
-/// Smith"): only these countries can be part of a person's name.
-pub static GIVEN_NAME_COUNTRIES: WordList = WordList::new(&[
-    "jordan", "chad", "georgia", "israel", "india", "kenya", "lebanon", "china", "holland",
+/// Names of countries and of cities and regions of millions that are also
+/// given names ("Jordan Henderson", "Chad Smith", "Victoria Beckham", "Paris
+/// Hilton"): only these countries can be part of a person's name, and only
+/// these large places can be a given name after a locative ("a letter to
+/// Victoria Beckham").
+pub static GIVEN_NAME_PLACES: WordList = WordList::new(&[
+    "jordan",
+    "chad",
+    "georgia",
+    "israel",
+    "india",
+    "kenya",
+    "lebanon",
+    "china",
+    "holland",
+    "victoria",
+    "paris",
+    "sydney",
+    "dallas",
+    "houston",
+    "phoenix",
+    "brooklyn",
+    "virginia",
+    "carolina",
+    "indiana",
+    "sofia",
+    "santiago",
+    "alexandria",
+    "adelaide",
 ]);
 
 /// Where a demonym points: a place index in the gazetteer.
@@ -602,7 +627,7 @@ mod tests {
             &TITLES,
             &INSTITUTION_HEADS,
             &FUNCTION_WORDS,
-            &GIVEN_NAME_COUNTRIES,
+            &GIVEN_NAME_PLACES,
             &HONORIFICS,
             &PLACE_GENERICS,
         ] {
