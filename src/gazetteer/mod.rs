@@ -35,6 +35,10 @@ pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
 use former_names::{FormerNames, FormerNamesBuilder};
 use name_table::{NameTable, NameTableBuilder};
 
+/// Prominences closer than this to the best are a tie in
+/// [`Gazetteer::lookup`], which the spelling breaks.
+const LOOKUP_TIE: f64 = 0.5;
+
 /// The most places a name of the user's files stands for in the name
 /// table: GeoNames has hundreds of villages for some names, and weighing them
 /// all would slow tagging tenfold. `order_namesakes` picks them.
@@ -249,6 +253,9 @@ impl Gazetteer {
     /// Case, diacritics, apostrophes and hyphens are folded. When the whole
     /// name is unknown, a possessive is dropped ("Kyiv's" -> Kyiv), then a
     /// trailing qualifier selects the kind ("Kherson region" -> the region).
+    /// Among candidates of nearly the same prominence, those that bear the
+    /// name as written come first ("Sloviansk": Slovyansk, then Nikopol,
+    /// whose GeoNames alternates read "Slov'iansk").
     pub fn lookup(&self, name: &str) -> Vec<u32> {
         let folded = fold::fold(name);
         let mut found = self.indexes_for_hash(fold::name_hash(&folded));
@@ -264,6 +271,13 @@ impl Gazetteer {
             found.retain(|&i| self.place(i).is_some_and(|p| qualifier.accepts(p.kind)));
         }
         self.sort_best_first(&mut found);
+        let prominence = |i: u32| self.place(i).map_or(f64::NEG_INFINITY, Place::prominence);
+        if let Some(&best) = found.first() {
+            let top = prominence(best);
+            let tied = found.iter().take_while(|&&i| top - prominence(i) < LOOKUP_TIE).count();
+            // A stable sort: each part stays best first.
+            found[..tied].sort_by_key(|&i| !self.place(i).is_some_and(|p| p.is_spelled(name)));
+        }
         found
     }
 
