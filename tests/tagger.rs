@@ -211,6 +211,9 @@ fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
     // villages): the letters go to a person.
     let letters = "Send comments on this editorial to Elizabeth Sullivan, director of opinion.";
     assert!(texts(letters).is_empty(), "{:?}", texts(letters));
+    // A surname that is an everyday word and a village's name is a surname.
+    let award = "The award went to Orlando Bloom on Friday.";
+    assert!(texts(award).is_empty(), "{:?}", texts(award));
     // The same word before the name of a city of 100,000 people or before an
     // acronym is still the town; and so are its other mentions.
     let city = "The shelter in Elizabeth reopened. Volunteers drove to Elizabeth Sullivan's \

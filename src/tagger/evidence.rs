@@ -200,15 +200,12 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
     // before a word that names no town of 100,000 people (as a state would:
     // "in Springfield Illinois"), no kind of place ("in Victoria Park") and
     // no acronym ("at Immokalee TIGER Grant Event") is a given name before a
-    // surname.
+    // surname ("to Orlando Bloom": the village of Bloom is no city).
     let surname_after_locative = after
         && (!s.any(LARGE) || GIVEN_NAME_PLACES.contains(s.word()))
-        && tokens.get(i + 1).is_some_and(|t| {
-            !(t.all_caps
-                || s.lexicon.is_common_word(t.hash)
-                || PLACE_GENERICS.contains(word(text, t))
-                || names_a_city(t))
-        });
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| !(t.all_caps || PLACE_GENERICS.contains(word(text, t)) || names_a_city(t)));
     ((before || after || after_particle || hyphenated_name)
         && (!s.after_locative || surname_after_locative || hyphenated_name)
         && !title_lines.is_title_case(text, tokens, i))
