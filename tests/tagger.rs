@@ -352,6 +352,17 @@ fn a_region_yields_to_a_town_of_its_name_only_where_the_town_lies_in_it() {
 }
 
 #[test]
+fn a_far_neighbour_does_not_outweigh_a_capital() {
+    // Washington, Tyne and Wear, lies 400 km from London; one British place
+    // named in an article about aid does not make "Washington" that town.
+    let text = "Washington pledged more aid for Kyiv. Officials in London agreed.";
+    assert_eq!(place_of(text, "Washington").country.as_str(), "US");
+    // Saying which country still decides.
+    let near = "The plant in Washington, England, cut shifts.";
+    assert_eq!(place_of(near, "Washington").country.as_str(), "GB");
+}
+
+#[test]
 fn the_article_geography_picks_between_namesakes() {
     let texas = "The fair in Paris, Texas, drew visitors from Dallas and Texarkana.";
     assert_eq!(place_of(texas, "Paris").country.as_str(), "US");

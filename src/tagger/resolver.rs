@@ -15,8 +15,10 @@ pub const ALTERNATIVES: usize = 5;
 const ANCHOR_MARGIN: f64 = 2.0;
 /// Bonus for a candidate in a country the article names, per mention of it (capped).
 const COUNTRY_BONUS: f64 = 2.0;
-/// Bonus for a candidate near an anchor, by distance band in km.
-const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 5.0), (250.0, 4.0), (800.0, 2.0)];
+/// Bonus for a candidate near an anchor, by distance band in km. The last
+/// band with one country bonus stays below what a capital outweighs a city
+/// of 50,000 by (Washington, Tyne and Wear, 400 km from London).
+const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 5.0), (250.0, 4.0), (800.0, 1.5)];
 /// A difference in latitude (degrees) that alone puts two points more than
 /// 1,100 km apart, beyond the widest nearness band.
 const FAR_LATITUDE: f64 = 10.0;
