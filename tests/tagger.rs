@@ -352,6 +352,20 @@ fn a_region_yields_to_a_town_of_its_name_only_where_the_town_lies_in_it() {
 }
 
 #[test]
+fn a_bare_oblast_capital_is_the_city_even_beside_towns_of_its_oblast() {
+    // Nova Kakhovka lies 20 km from the oblast's point and 60 km from the
+    // city: a region's point is no place to be near.
+    let text = "Kirill Stremousov said that Kherson is and will remain a Russian city. Troops \
+                liberated villages north of Kherson; crossings near Nova Kakhovka were under fire.";
+    let found = places(text);
+    let kherson: Vec<_> = found.iter().filter(|(t, _)| t == "Kherson").collect();
+    assert_eq!(kherson.len(), 2);
+    assert!(kherson.iter().all(|(_, p)| p.kind == Kind::City), "{kherson:?}");
+    // The qualifier still names the oblast.
+    assert_eq!(place_of("Shelling hit the Kherson region.", "Kherson region").kind, Kind::Region);
+}
+
+#[test]
 fn a_far_neighbour_does_not_outweigh_a_capital() {
     // Washington, Tyne and Wear, lies 400 km from London; one British place
     // named in an article about aid does not make "Washington" that town.

@@ -354,10 +354,16 @@ impl Context {
             .filter(|a| (a.lonlat.y() - p.lonlat.y()).abs() <= FAR_LATITUDE)
             .map(|a| a.distance_km(p.lonlat, p_cos_lat))
             .fold(f64::INFINITY, f64::min);
-        let near = NEAR_BONUS
-            .iter()
-            .find(|(km, _)| nearest <= *km)
-            .map_or(0.0, |(_, b)| *b);
+        // A region's point is no place one can be near: one in or by the
+        // region is near at most as a town within the second band is, so
+        // that its chief town, also near, keeps its lead ("north of
+        // Kherson", with Nova Kakhovka named, is the city).
+        let bands = if p.kind == Kind::Region {
+            &NEAR_BONUS[1..]
+        } else {
+            &NEAR_BONUS[..]
+        };
+        let near = bands.iter().find(|(km, _)| nearest <= *km).map_or(0.0, |(_, b)| *b);
         country + near
     }
 }
