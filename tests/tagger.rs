@@ -362,7 +362,10 @@ fn a_bare_oblast_capital_is_the_city_even_beside_towns_of_its_oblast() {
     assert_eq!(kherson.len(), 2);
     assert!(kherson.iter().all(|(_, p)| p.kind == Kind::City), "{kherson:?}");
     // The qualifier still names the oblast.
-    assert_eq!(place_of("Shelling hit the Kherson region.", "Kherson region").kind, Kind::Region);
+    assert_eq!(
+        place_of("Shelling hit the Kherson region.", "Kherson region").kind,
+        Kind::Region
+    );
 }
 
 #[test]

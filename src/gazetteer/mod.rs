@@ -271,10 +271,12 @@ impl Gazetteer {
             found.retain(|&i| self.place(i).is_some_and(|p| qualifier.accepts(p.kind)));
         }
         self.sort_best_first(&mut found);
-        let prominence = |i: u32| self.place(i).map_or(f64::NEG_INFINITY, Place::prominence);
         if let Some(&best) = found.first() {
-            let top = prominence(best);
-            let tied = found.iter().take_while(|&&i| top - prominence(i) < LOOKUP_TIE).count();
+            let top = self.prominence_of(best);
+            let tied = found
+                .iter()
+                .take_while(|&&i| top - self.prominence_of(i) < LOOKUP_TIE)
+                .count();
             // A stable sort: each part stays best first.
             found[..tied].sort_by_key(|&i| !self.place(i).is_some_and(|p| p.is_spelled(name)));
         }
@@ -283,8 +285,13 @@ impl Gazetteer {
 
     /// Orders place indexes by prominence, most prominent first.
     pub fn sort_best_first(&self, indexes: &mut [u32]) {
-        let key = |i: &u32| self.place(*i).map_or(f64::NEG_INFINITY, Place::prominence);
-        indexes.sort_by(|a, b| key(b).total_cmp(&key(a)).then(a.cmp(b)));
+        indexes.sort_by(|a, b| self.prominence_of(*b).total_cmp(&self.prominence_of(*a)).then(a.cmp(b)));
+    }
+
+    /// [`Place::prominence`] of the place at `index` (lowest of all where
+    /// there is none).
+    fn prominence_of(&self, index: u32) -> f64 {
+        self.place(index).map_or(f64::NEG_INFINITY, Place::prominence)
     }
 
     /// Adds or replaces places (a place with a known id replaces the old

@@ -215,7 +215,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
 /// Whether a place in the country of one of the sighting's candidates goes
 /// by the name whose folded hash is `hash`.
 fn names_a_neighbour(s: &Sighting, hash: u64) -> bool {
-    let country = |p: u32| s.gazetteer.place(p).map(|place| place.country);
+    let country = |p: u32| s.gazetteer.summary(p).map(|place| place.country);
     s.gazetteer.may_name(hash)
         && s.gazetteer.indexes_for_hash(hash).into_iter().any(|other| {
             s.places
