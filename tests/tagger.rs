@@ -777,6 +777,27 @@ fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
 }
 
 #[test]
+fn a_small_place_the_writer_locates_is_no_stray() {
+    // Followed by its country, a town is meant however far the article's
+    // other places lie; a namesake in another country is not so placed.
+    let text = "The firm has an office in Ankara. Headquartered in Visbek, Germany, it makes feed.";
+    assert_eq!(texts(text), ["Ankara", "Visbek", "Germany"], "{:?}", texts(text));
+    let text = "The firm has an office in Ankara. Headquartered in Visbek, Spain, it makes feed.";
+    assert_eq!(texts(text), ["Ankara", "Spain"], "{:?}", texts(text));
+    // A city after a locative, by its own name, is the city; one that owns
+    // something after it ("Wilson's Farm") is still judged as a stray.
+    let text = "His team works at home in Washington. Trips to Saipan, Guam and Alaska follow.";
+    assert_eq!(
+        texts(text),
+        ["Washington", "Saipan", "Guam", "Alaska"],
+        "{:?}",
+        texts(text)
+    );
+    let text = "His team works in Portland, Oregon. Dogs were taken from Wilson's Farm.";
+    assert_eq!(texts(text), ["Portland", "Oregon"], "{:?}", texts(text));
+}
+
+#[test]
 fn a_place_before_an_honorific_is_not_part_of_a_name() {
     // "LONDON Pope Francis": an honorific starts a new name (a dateline).
     let text = "LONDON Pope Francis has called for an end to the fighting and asked leaders \

@@ -34,19 +34,28 @@ const TREE_FROM: usize = 64;
 /// brand or a model ("Eva's Village", "Levi, his service dog", "the Norbury
 /// model") than a small town on another continent. A city of up to a
 /// million named by one of its alternates ("Levi" for Lévis) counts as
-/// small. Countries, seas and areas (and the demonyms that name them) are
-/// too large to support or contradict a town. When the article names no
-/// other place than such small ones, the most populous of them named by its
-/// own name stays and the others must lie near it; a place alone in its
-/// text, or opening it as a dateline, stays, under all its mentions. An
-/// everyday word taken for a region ("Delta", "Oriental") is judged like a
-/// small city, and a region is supported by the places inside it.
+/// small. A place followed by a comma and the country or region that holds
+/// it ("Visbek, Germany") is placed by the writer and no stray; nor is a
+/// city named by its own name after a locative ("to Saipan"), unless a
+/// possessive follows ("from Wilson's Farm"). Countries, seas and areas
+/// (and the demonyms that name them) are too large to support or
+/// contradict a town. When the article names no other place than such
+/// small ones, the most populous of them named by its own name stays and
+/// the others must lie near it; a place alone in its text, or opening it
+/// as a dateline, stays, under all its mentions. An everyday word taken for
+/// a region ("Delta", "Oriental") is judged like a small city, and a region
+/// is supported by the places inside it.
 pub(super) fn drop_strays(text: &str, matches: &[Match], rankings: &mut [Ranking], gazetteer: &Gazetteer) {
     let indexes: Vec<Option<u32>> = rankings.iter().map(|r| r.ranked.first().map(|&(p, _)| p)).collect();
     let chosen: Vec<Option<&Place>> = indexes.iter().map(|i| i.and_then(|p| gazetteer.place(p))).collect();
     let own_named = |at: usize| indexes[at].is_some_and(|p| !by_alternate(text, &matches[at], p, gazetteer));
     let reaches: Vec<Option<f64>> = (0..matches.len())
-        .map(|at| stray_reach(text, &matches[at], chosen[at], || !own_named(at)))
+        .map(|at| {
+            if located_by_next(text, matches, &chosen, at) {
+                return None;
+            }
+            stray_reach(text, &matches[at], chosen[at], || !own_named(at))
+        })
         .collect();
     // The places that can support or contradict a small one.
     let supporters: Vec<usize> = (0..matches.len())
@@ -108,12 +117,43 @@ fn stray_reach(text: &str, m: &Match, place: Option<&Place>, by_alternate: impl 
         // only where the article's other places support it.
         _ if m.common_word && !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Peninsula) => Some(STRAY_CITY_KM),
         Kind::Town | Kind::Village => Some(STRAY_KM),
+        // "Trips to Saipan": a city after a locative, by its own name and
+        // not owning anything, is the city.
+        Kind::City if m.after_locative && !possessive_after(text, m) && !by_alternate() => None,
         Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
         // A larger city named only by one of its alternates ("Levi" for
         // Lévis, Quebec) is no surer than a small one.
         Kind::City if place.population < STRAY_ALTERNATE_POPULATION && by_alternate() => Some(STRAY_CITY_KM),
         _ => None,
     }
+}
+
+/// Whether match `at` is followed by a comma and the country or region
+/// that holds its place ("in Visbek, Germany", "Miami Beach, Florida"):
+/// the writer placed it, so it is meant however far the article's other
+/// places lie.
+fn located_by_next(text: &str, matches: &[Match], chosen: &[Option<&Place>], at: usize) -> bool {
+    let (Some(m), Some(next)) = (matches.get(at), matches.get(at + 1)) else {
+        return false;
+    };
+    let (Some(Some(place)), Some(Some(holder))) = (chosen.get(at), chosen.get(at + 1)) else {
+        return false;
+    };
+    let comma = text.get(m.end..next.start).is_some_and(|gap| gap.trim() == ",");
+    comma
+        && !next.demonym
+        && place.country == holder.country
+        && match holder.kind {
+            Kind::Country => place.kind != Kind::Country,
+            Kind::Region => place.kind != Kind::Region && !place.admin1.is_empty() && place.admin1 == holder.admin1,
+            _ => false,
+        }
+}
+
+/// Whether a possessive follows `m` ("at Wilson's Farm").
+fn possessive_after(text: &str, m: &Match) -> bool {
+    text.get(m.end..)
+        .is_some_and(|after| after.starts_with("'s") || after.starts_with("\u{2019}s"))
 }
 
 /// Whether `m` opens the article as its dateline ("Muscat: The festival
@@ -266,6 +306,7 @@ mod tests {
                 qualifier: None,
                 common_word: false,
                 after_the: false,
+                after_locative: false,
             })
             .collect();
         let chosen: Vec<Option<&Place>> = places.iter().map(Some).collect();

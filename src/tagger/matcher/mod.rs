@@ -43,6 +43,9 @@ pub struct Match {
     /// A lower-case "the" comes right before ("over the Dnipro"): rivers
     /// are so named, towns seldom.
     pub after_the: bool,
+    /// A locative comes right before, or the place goes on a list that one
+    /// opened ("in Visbek", "to Saipan, Guam and Alaska").
+    pub after_locative: bool,
 }
 
 impl Match {
@@ -58,6 +61,7 @@ impl Match {
             qualifier: None,
             common_word: false,
             after_the: false,
+            after_locative: false,
         }
     }
 }
@@ -260,6 +264,7 @@ impl<'t> Scan<'t> {
                 }
                 self.locative_list = after_locative.then_some((i + used, m.end));
                 m.after_the = after_lower_case_the(text, tokens, i);
+                m.after_locative = after_locative;
                 self.found.push(m);
             }
             // After a locative the word was a place's name to the writer, even
