@@ -203,6 +203,9 @@ fn parts_of_personal_names_are_not_places() {
     assert!(texts(particle).is_empty(), "{:?}", texts(particle));
     let dateline = "LONDON The Latest on the talks: a school in Parkland, Florida The board met.";
     assert_eq!(texts(dateline), ["LONDON", "Parkland", "Florida"]);
+    // Nor does one opening a clause after a colon or an opening quote.
+    let clause = "The director said: Both China and Brazil will grow. He added, “The Kyiv office stays.”";
+    assert_eq!(texts(clause), ["China", "Brazil", "Kyiv"], "{:?}", texts(clause));
 }
 
 #[test]

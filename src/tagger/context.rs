@@ -121,6 +121,23 @@ pub(super) fn is_sentence_start(tokens: &[Token], i: usize) -> bool {
     matches!(tokens[i].gap, Gap::Start | Gap::SentenceEnd | Gap::Break)
 }
 
+/// Whether word `i` opens a clause: it starts a sentence or a line, or
+/// follows a colon or an opening quotation mark ("said: Both China and
+/// Brazil", "wrote “The Kyiv office").
+pub(super) fn opens_clause(text: &str, tokens: &[Token], i: usize) -> bool {
+    if is_sentence_start(tokens, i) {
+        return true;
+    }
+    let gap = match i.checked_sub(1) {
+        Some(before) if tokens[i].gap == Gap::Punct => text.get(tokens[before].end()..tokens[i].start()),
+        _ => None,
+    };
+    gap.is_some_and(|gap| {
+        let gap = gap.trim_end();
+        gap.ends_with(':') || gap.ends_with('\u{201c}') || gap.ends_with(" \"") || gap.ends_with(": \"")
+    })
+}
+
 /// Whether `t` is a function word ("The", "After") that says nothing about
 /// the name after it.
 pub(super) fn is_function_word(text: &str, t: &Token) -> bool {

@@ -7,7 +7,7 @@ use crate::gazetteer::Gazetteer;
 
 use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
-    is_speaker_or_team, is_title, word,
+    is_speaker_or_team, is_title, opens_clause, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
@@ -162,7 +162,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && tokens[i - 1].capitalized
             && (tokens[i - 1].all_caps || !tokens[i].all_caps)
             && !tokens[i - 1].possessive
-            && !(is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
+            && !(opens_clause(text, tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
             && !is_title(text, &tokens[i - 1])
             && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
     let after = tokens.get(i + 1).is_some_and(|t| {

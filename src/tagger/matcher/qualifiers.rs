@@ -5,7 +5,7 @@
 use crate::gazetteer::fold::fold_into;
 use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
 
-use super::super::context::{is_function_word, is_sentence_start, word};
+use super::super::context::{is_function_word, opens_clause, word};
 use super::super::lexicon::{FACILITY_HEADS, WordList};
 use super::super::tokens::{Gap, Token};
 use super::runs::SpanHashes;
@@ -115,7 +115,7 @@ pub(super) fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize)
     let starts_name = i == 0
         || tokens[i].gap != Gap::Space
         || !tokens[i - 1].capitalized
-        || is_sentence_start(tokens, i - 1) && is_function_word(text, &tokens[i - 1]);
+        || opens_clause(text, tokens, i - 1) && is_function_word(text, &tokens[i - 1]);
     if !starts_name || tokens[i + used - 1].possessive {
         return None;
     }
