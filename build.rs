@@ -96,7 +96,7 @@ fn former_names(places: &str) -> Vec<u8> {
     let rows = || places.lines().map(|line| line.split('\t').collect::<Vec<&str>>());
     let towns: std::collections::HashSet<u64> = rows()
         .filter(|cols| former_names::POPULATED.contains(&cols[1]))
-        .map(|cols| former_names::own_name_hash(cols[2]))
+        .flat_map(|cols| former_names::town_names(cols[2]).map(fold::fold_hash))
         .collect();
     let town_names = |hash: u64| towns.contains(&hash);
     let mut former = former_names::FormerNamesBuilder::default();

@@ -438,6 +438,14 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
     assert_eq!((washington.country.as_str(), washington.kind), ("US", Kind::City));
     assert_eq!(&*washington.admin1, "US.DC");
     assert_eq!(place_of(list, "New York").kind, Kind::City);
+    // A town's whole name counts though its own name drops " City":
+    // Singapore, "Garden City" in GeoNames, yields to Garden City, South
+    // Carolina, near Myrtle Beach.
+    let garden = place_of(
+        "A man stands on Atlantic Avenue in Garden City, near Myrtle Beach.",
+        "Garden City",
+    );
+    assert_eq!((&*garden.name, &*garden.admin1), ("Garden City", "US.SC"));
 }
 
 #[test]
@@ -491,16 +499,18 @@ fn user_files_bring_former_names_of_their_own() {
     let path = dir.path().join("mine.csv");
     // "Zorvik" is a former name of the user's Bigtown and the own name of
     // the user's town; "Shockoe", an embedded alternate of Richmond,
-    // Virginia, becomes the own name of a user's town.
+    // Virginia, becomes the own name of a user's town, and so does "Windy
+    // City", Chicago's, though a town's own name drops " City".
     let csv = "name,lat,lon,kind,population,alternate_names\n\
                Zorvik,10.0,10.0,town,100000,\n\
                Bigtown,10.5,10.5,city,1000000,Zorvik\n\
-               Shockoe,10.0,20.0,town,200000,\n";
+               Shockoe,10.0,20.0,town,200000,\n\
+               Windy City,10.0,30.0,town,500000,\n";
     std::fs::write(&path, csv).unwrap();
     let mut g = Gazetteer::embedded().unwrap();
     g.load_file(&path, &mut |_| {}).unwrap();
     let tagger = Tagger::new(&g);
-    for name in ["Zorvik", "Shockoe"] {
+    for name in ["Zorvik", "Shockoe", "Windy City"] {
         let text = format!("Police in {name} closed the main road.");
         let mention = tagger.tag(&text).into_iter().find(|m| m.text == name).unwrap();
         assert_eq!(&*g.place(mention.place).unwrap().name, name);

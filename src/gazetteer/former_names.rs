@@ -43,6 +43,14 @@ pub fn own_name_hash(name: &str) -> u64 {
     fold::fold_hash(own_name(name))
 }
 
+/// The names a town goes by: its own name ([`own_name`]) and, where that
+/// drops a " City", its whole primary name too ("Garden City", which
+/// Singapore bears as an alternate).
+pub fn town_names(name: &str) -> impl Iterator<Item = &str> {
+    let own = own_name(name);
+    std::iter::once(own).chain((own.len() < name.len()).then_some(name))
+}
+
 /// The part of a folded name hash that a place's summary keeps to tell its
 /// own name from its alternates.
 pub fn name_tag(folded_hash: u64) -> u32 {

@@ -353,12 +353,17 @@ impl Gazetteer {
         }
         let mut builder = NameTableBuilder::default();
         let mut former = FormerNamesBuilder::default();
-        // The towns' own names, by the tags the summaries already hold.
+        // The towns' own names, by the tags the summaries already hold, and
+        // the whole names of those whose own name drops a " City".
         let towns: FxHashSet<u32> = self
             .summaries
             .iter()
-            .filter(|s| s.kind.is_populated())
-            .map(|s| s.name_tag)
+            .zip(&self.places)
+            .filter(|(s, _)| s.kind.is_populated())
+            .flat_map(|(s, place)| {
+                let whole = s.city_suffix.then(|| name_tag(fold::fold_hash(&place.name)));
+                std::iter::once(s.name_tag).chain(whole)
+            })
             .collect();
         let town_names = |hash: u64| towns.contains(&name_tag(hash));
         let mut folded = String::new();
@@ -381,8 +386,9 @@ impl Gazetteer {
             }
             // A town of the user's can make its name a former name of the
             // places that bear it as an alternate.
-            if place.kind.is_populated() {
-                fold::fold_into(former_names::own_name(&place.name), &mut folded);
+            let town_names_of_place = place.kind.is_populated().then(|| former_names::town_names(&place.name));
+            for name in town_names_of_place.into_iter().flatten() {
+                fold::fold_into(name, &mut folded);
                 let hash = fold::name_hash(&folded);
                 for other in self.embedded_names.get(hash) {
                     let Some(o) = self.places.get(other as usize) else {
