@@ -449,6 +449,19 @@ fn a_former_name_yields_to_a_town_that_bears_it_as_its_own() {
 }
 
 #[test]
+fn a_name_said_twice_is_no_evidence_for_either_mention() {
+    // Each "Garden City" alone is sure of Singapore by the prior; the two
+    // must not vouch for each other against the county around them.
+    let text = "HORRY COUNTY - A man stands in Garden City. Later he moved to Garden City again.";
+    let found = places(text);
+    let gardens: Vec<_> = found.iter().filter(|(t, _)| t == "Garden City").collect();
+    assert_eq!(gardens.len(), 2, "{found:?}");
+    for (_, place) in gardens {
+        assert_eq!((&*place.name, &*place.admin1), ("Garden City", "US.SC"));
+    }
+}
+
+#[test]
 fn a_river_is_named_after_the() {
     let text = "Ukraine struck a bridge over the Dnipro. Missiles hit Dnipro on Monday.";
     let kinds: Vec<Kind> = places(text).into_iter().map(|(_, p)| p.kind).collect();

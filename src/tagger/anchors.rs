@@ -22,17 +22,30 @@ pub(super) struct Anchor {
     cos_lat: f64,
     /// The match that named it.
     pub at: usize,
+    /// The name of that match, where the match was sure of it by the
+    /// gazetteer's prior alone: then it tells nothing to another match of
+    /// the name, which has the same prior.
+    pub plain_name: Option<u64>,
 }
 
 impl Anchor {
-    /// The anchor named by match `at` at `lonlat`, in `country`.
-    pub fn new(lonlat: Point<f64>, country: CountryCode, at: usize) -> Anchor {
+    /// The anchor named by match `at` at `lonlat`, in `country`; see
+    /// [`Anchor::plain_name`].
+    pub fn new(lonlat: Point<f64>, country: CountryCode, at: usize, plain_name: Option<u64>) -> Anchor {
         Anchor {
             lonlat,
             country,
             cos_lat: cos_lat(lonlat),
             at,
+            plain_name,
         }
+    }
+
+    /// Whether the anchor may support match `at`, named `name`: it was
+    /// named by another match, and not by one of the same name that only
+    /// its prior made sure of.
+    fn supports(&self, at: usize, name: u64) -> bool {
+        self.at != at && self.plain_name != Some(name)
     }
 
     /// Great-circle distance in km from the anchor to `lonlat` (whose
@@ -97,17 +110,18 @@ impl Anchors {
         count > usize::from(own)
     }
 
-    /// The three anchors named by other matches than `at` that lie nearest to
-    /// `lonlat` in the plane of lon/lat degrees, nearest first (the nearest
-    /// on the sphere is among them wherever that plane is not too skewed).
+    /// The three anchors that may support match `at`, named `name`
+    /// ([`Anchor::supports`]), that lie nearest to `lonlat` in the plane of
+    /// lon/lat degrees, nearest first (the nearest on the sphere is among
+    /// them wherever that plane is not too skewed).
     #[inline]
-    pub fn nearest3(&self, lonlat: Point<f64>, at: usize) -> impl Iterator<Item = &Anchor> {
+    pub fn nearest3(&self, lonlat: Point<f64>, at: usize, name: u64) -> impl Iterator<Item = &Anchor> {
         let mut nearest3: [(f64, usize); 3] = [(f64::INFINITY, usize::MAX); 3];
         match &self.tree {
             Some(tree) => {
                 let found = tree
                     .nearest_neighbor_iter_with_distance_2(&[lonlat.x(), lonlat.y()])
-                    .filter(|(e, _)| self.list[e.data].at != at)
+                    .filter(|(e, _)| self.list[e.data].supports(at, name))
                     .take(3);
                 for (slot, (e, d2)) in nearest3.iter_mut().zip(found) {
                     *slot = (d2, e.data);
@@ -115,7 +129,7 @@ impl Anchors {
             }
             None => {
                 for (k, a) in self.list.iter().enumerate() {
-                    if a.at == at {
+                    if !a.supports(at, name) {
                         continue;
                     }
                     let (dx, dy) = (a.lonlat.x() - lonlat.x(), a.lonlat.y() - lonlat.y());
@@ -154,7 +168,7 @@ mod tests {
             (30.5234, 50.4501),
         ];
         for &(ax, ay) in &points {
-            let anchor = Anchor::new(Point::new(ax, ay), CountryCode::default(), 0);
+            let anchor = Anchor::new(Point::new(ax, ay), CountryCode::default(), 0, None);
             for &(bx, by) in &points {
                 let b = Point::new(bx, by);
                 assert_eq!(
@@ -167,12 +181,14 @@ mod tests {
 
     #[test]
     fn the_tree_finds_the_anchors_the_list_finds() {
-        // A grid of anchors, some named twice by one match's neighbours.
+        // A grid of anchors, some named twice by one match's neighbours,
+        // every third by a match of one of five names sure by its prior.
         let list = || {
             (0..200)
                 .map(|k| {
                     let lonlat = Point::new(f64::from(k % 20) * 3.7 - 30.0, f64::from(k / 20) * 5.3 - 20.0);
-                    Anchor::new(lonlat, CountryCode::default(), k as usize * 2)
+                    let plain_name = (k % 3 == 0).then_some(u64::from(k % 5));
+                    Anchor::new(lonlat, CountryCode::default(), k as usize * 2, plain_name)
                 })
                 .collect::<Vec<_>>()
         };
@@ -185,12 +201,15 @@ mod tests {
             .enumerate()
         {
             let p = Point::new(probe.0, probe.1);
-            for at in [0, 2, 7, 2 * k + 40] {
-                let a: Vec<usize> = with_tree.nearest3(p, at).map(|a| a.at).collect();
-                let b: Vec<usize> = plain.nearest3(p, at).map(|a| a.at).collect();
-                assert_eq!(a, b);
+            for (at, name) in [(0, 0), (2, 1), (7, 9), (2 * k + 40, 4)] {
+                let a: Vec<&Anchor> = with_tree.nearest3(p, at, name).collect();
+                let b: Vec<&Anchor> = plain.nearest3(p, at, name).collect();
+                assert_eq!(
+                    a.iter().map(|a| a.at).collect::<Vec<_>>(),
+                    b.iter().map(|b| b.at).collect::<Vec<_>>()
+                );
                 assert_eq!(a.len(), 3);
-                assert!(!a.contains(&at));
+                assert!(a.iter().all(|a| a.at != at && a.plain_name != Some(name)));
             }
         }
     }

@@ -59,7 +59,7 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
                 let bonus = if prior + MAX_CONTEXT < best {
                     0.0
                 } else {
-                    context.bonus(at, place, gazetteer)
+                    context.bonus(at, matches[at].name_hash, place, gazetteer)
                 };
                 (place, prior + bonus)
             }));
@@ -113,6 +113,9 @@ struct Priors {
     starts: Vec<usize>,
     /// Whether a town among each match's candidates bears its name as its own.
     own_town: Vec<bool>,
+    /// Whether each match's scores were raised by the place beside it
+    /// ("Paris, Texas": see [`apposition_bonus`]).
+    placed: Vec<bool>,
 }
 
 impl Priors {
@@ -174,6 +177,7 @@ impl Priors {
             scores,
             starts,
             own_town: own_towns,
+            placed: vec![false; matches.len()],
         }
     }
 
@@ -258,6 +262,7 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
             continue;
         }
         let former = priors.own_town[at - 1].then(|| gazetteer.former_name_bearers(first.name_hash));
+        let mut placed = false;
         for (inner, score) in priors.of_mut(at - 1) {
             if former.clone().is_some_and(|mut f| f.any(|p| p == *inner)) {
                 continue;
@@ -271,9 +276,12 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
                 if contained {
                     *score += CONTAINED_BONUS;
                     *contains += 1;
+                    placed = true;
                 }
             }
         }
+        priors.placed[at - 1] |= placed;
+        priors.placed[at] |= placed;
         let outer_scores = priors.of_mut(at);
         for &(k, _, contains) in &containers {
             for _ in 0..contains {
@@ -283,13 +291,21 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
     }
 }
 
-/// What the article as a whole says about where it is.
+/// What the article as a whole says about where it is. A match that only
+/// the gazetteer's prior made sure of (no qualifier, no place beside it)
+/// is "plain": it says nothing about another match of its name, which has
+/// the same prior, and so supports none ("Garden City" twice is not two
+/// votes for Singapore, which bears the name as an alternate).
 struct Context {
     /// Each country the article names or implies (by demonyms and sure
     /// places), with how many matches do so.
     countries: Vec<(CountryCode, usize)>,
+    /// How many plain matches of each name vouch for each country.
+    plain_vouchers: Vec<(CountryCode, u64, usize)>,
     /// The country each match vouches for, by match position.
     vouches: Vec<Option<CountryCode>>,
+    /// Whether each match is plain.
+    plain: Vec<bool>,
     /// The places the article is sure of.
     anchors: Anchors,
 }
@@ -297,7 +313,13 @@ struct Context {
 impl Context {
     fn new(matches: &[Match], priors: &Priors, gazetteer: &Gazetteer) -> Context {
         let mut countries: Vec<(CountryCode, usize)> = Vec::new();
+        let mut plain_vouchers: Vec<(CountryCode, u64, usize)> = Vec::new();
         let mut vouches = vec![None; matches.len()];
+        let plain: Vec<bool> = matches
+            .iter()
+            .zip(&priors.placed)
+            .map(|(m, &placed)| !m.demonym && m.qualifier.is_none() && !placed)
+            .collect();
         let mut anchors = Vec::new();
         for (at, m) in matches.iter().enumerate() {
             let Some((best, best_score, second)) = best_two(priors.of(at)) else {
@@ -314,29 +336,44 @@ impl Context {
                     Some(c) => c.1 += 1,
                     None => countries.push((place.country, 1)),
                 }
+                if plain[at] {
+                    match plain_vouchers
+                        .iter_mut()
+                        .find(|v| v.0 == place.country && v.1 == m.name_hash)
+                    {
+                        Some(v) => v.2 += 1,
+                        None => plain_vouchers.push((place.country, m.name_hash, 1)),
+                    }
+                }
                 vouches[at] = Some(place.country);
             }
             if !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Area) && !m.demonym {
-                anchors.push(Anchor::new(place.lonlat, place.country, at));
+                let plain_name = plain[at].then_some(m.name_hash);
+                anchors.push(Anchor::new(place.lonlat, place.country, at, plain_name));
             }
         }
         Context {
             countries,
+            plain_vouchers,
             vouches,
+            plain,
             anchors: Anchors::new(anchors),
         }
     }
 
-    /// Context bonus for place `place` as the meaning of match number `at`.
-    fn bonus(&self, at: usize, place: u32, gazetteer: &Gazetteer) -> f64 {
+    /// Context bonus for place `place` as the meaning of match number `at`,
+    /// named `name`.
+    fn bonus(&self, at: usize, name: u64, place: u32, gazetteer: &Gazetteer) -> f64 {
         let Some(p) = gazetteer.summary(place) else { return 0.0 };
-        // A match does not vouch for itself.
+        // A match does not vouch for itself, nor do plain matches of its name.
         let named = self.countries.iter().find(|c| c.0 == p.country).map_or(0, |c| {
-            if self.vouches[at] == Some(p.country) {
-                c.1 - 1
-            } else {
-                c.1
-            }
+            let same_name = self
+                .plain_vouchers
+                .iter()
+                .find(|v| v.0 == p.country && v.1 == name)
+                .map_or(0, |v| v.2);
+            let itself = usize::from(self.vouches[at] == Some(p.country) && !self.plain[at]);
+            c.1 - same_name - itself
         });
         let country = COUNTRY_BONUS * (named.min(3) as f64 / 3.0 + if named > 0 { 0.5 } else { 0.0 });
         // A place the article is sure of lies in a country as near as can
@@ -350,7 +387,7 @@ impl Context {
         let p_cos_lat = cos_lat(p.lonlat);
         let nearest = self
             .anchors
-            .nearest3(p.lonlat, at)
+            .nearest3(p.lonlat, at, name)
             .filter(|a| (a.lonlat.y() - p.lonlat.y()).abs() <= FAR_LATITUDE)
             .map(|a| a.distance_km(p.lonlat, p_cos_lat))
             .fold(f64::INFINITY, f64::min);
