@@ -187,7 +187,7 @@ mod tests {
             (0..200)
                 .map(|k| {
                     let lonlat = Point::new(f64::from(k % 20) * 3.7 - 30.0, f64::from(k / 20) * 5.3 - 20.0);
-                    let plain_name = (k % 3 == 0).then_some(u64::from(k % 5));
+                    let plain_name = (k % 3 == 0).then_some((k % 5) as u64);
                     Anchor::new(lonlat, CountryCode::default(), k as usize * 2, plain_name)
                 })
                 .collect::<Vec<_>>()
