@@ -391,6 +391,9 @@ pub struct Lexicon {
     /// The first words of the phrases of two or more words among the
     /// demonyms and the never-a-place phrases.
     phrase_starts: HashSet<u64, KeyHash>,
+    /// The words the matcher acts on though they name no place (see
+    /// [`Lexicon::acts_on`]).
+    listed_words: HashSet<u64, KeyHash>,
     /// Longest phrase in the never-a-place list, in words.
     pub longest_not_place: usize,
     /// Longest demonym, in words.
@@ -433,6 +436,13 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let common_words = data_lines(COMMON_WORDS).map(|l| name_hash(&fold(l))).collect();
+        let listed_words = demonyms
+            .keys()
+            .chain(&not_places)
+            .chain(&phrase_starts)
+            .copied()
+            .chain(COMPASS_WORDS.words.iter().map(|w| name_hash(&fold(w))))
+            .collect();
         // The gazetteer's alias list as (GeoNames id, name) pairs.
         let alias_entries = || {
             data_lines(ALIASES)
@@ -465,6 +475,7 @@ impl Lexicon {
             initials,
             country_names,
             phrase_starts,
+            listed_words,
             longest_not_place,
             longest_demonym,
         }
@@ -486,6 +497,14 @@ impl Lexicon {
     /// about longer runs from it.
     pub fn may_start_phrase(&self, word_hash: u64) -> bool {
         self.phrase_starts.contains(&word_hash)
+    }
+
+    /// Whether the matcher acts on a capitalised word (its token hash
+    /// `word_hash`) even where no place bears it: a demonym, a phrase that
+    /// is never a place, the first word of a listed phrase, a compass word.
+    /// Other words that name no place it passes over.
+    pub fn acts_on(&self, word_hash: u64) -> bool {
+        self.listed_words.contains(&word_hash)
     }
 
     /// Whether a folded name is a name of a country ("Ukraine", "UK").

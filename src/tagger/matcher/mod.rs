@@ -72,7 +72,9 @@ pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &Place
     let mut scan = Scan::new(text, &tokens, gazetteer, lexicon, traits);
     let mut i = 0;
     while i < tokens.len() {
-        i += if tokens[i].capitalized { scan.read(i) } else { 1 };
+        // A word that is not capitalised, or that the filters say nothing
+        // of, starts nothing the matcher finds.
+        i += if scan.filters[i] != 0 { scan.read(i) } else { 1 };
     }
     scan.finish()
 }
@@ -121,7 +123,7 @@ impl<'t> Scan<'t> {
             gazetteer,
             lexicon,
             traits,
-            filters: name_filters(text, tokens, gazetteer),
+            filters: name_filters(text, tokens, gazetteer, lexicon),
             title_lines: TitleLines::default(),
             scratch: String::new(),
             spans: SpanHashes::default(),

@@ -82,10 +82,11 @@ fn joinable_run(text: &str, tokens: &[Token], i: usize, max: usize) -> usize {
 /// What the name table's filters say of each capitalised word: whether it
 /// may be a name ([`MAY_NAME`]) and whether it may start a longer one
 /// ([`MAY_START_NAME`], asked only where the next word can continue a name:
-/// elsewhere no longer run is joinable, see [`joinable_run`]). Read for all words in one pass,
-/// where the processor overlaps the filters' cache misses instead of waiting
-/// for each in turn.
-pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<u8> {
+/// elsewhere no longer run is joinable, see [`joinable_run`]); and, for a
+/// word of which they say neither, whether the lexicon lists it
+/// ([`LISTED`]). A word with none of these is read no further. Read for all words in one pass, where the processor overlaps
+/// the filters' cache misses instead of waiting for each in turn.
+pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<u8> {
     tokens
         .iter()
         .enumerate()
@@ -99,10 +100,15 @@ pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer) 
                     matches!(next.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot)
                         && (next.capitalized || CONNECTORS.contains(&word(text, next)))
                 });
-            if continued && gazetteer.may_start_name(t.hash) {
+            let filters = if continued && gazetteer.may_start_name(t.hash) {
                 may_name | MAY_START_NAME
             } else {
                 may_name
+            };
+            if filters == 0 && lexicon.acts_on(t.hash) {
+                LISTED
+            } else {
+                filters
             }
         })
         .collect()
@@ -112,6 +118,8 @@ pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer) 
 const MAY_NAME: u8 = 1;
 /// The word may start a gazetteer name of two or more words.
 const MAY_START_NAME: u8 = 2;
+/// The lexicon lists the word ([`Lexicon::acts_on`]).
+const LISTED: u8 = 4;
 
 /// The longest run of words from `i` that is a gazetteer name (`filters`
 /// is what [`name_filters`] says of word `i`).
