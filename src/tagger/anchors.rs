@@ -12,6 +12,9 @@ use crate::gazetteer::CountryCode;
 /// From this many anchors on, the nearest are found through an R-tree.
 const TREE_FROM: usize = 64;
 
+/// Anchors of one point and one plain name (or none) the R-tree keeps.
+const SAME_POINT_KEPT: usize = 4;
+
 /// A place the article is sure of: its point and the match that named it.
 pub(super) struct Anchor {
     /// Its point, lon/lat in degrees.
@@ -89,12 +92,29 @@ impl Anchors {
             }
         }
         let tree = (list.len() >= TREE_FROM).then(|| {
-            RTree::bulk_load(
-                list.iter()
-                    .enumerate()
-                    .map(|(k, a)| Planar::new([a.lonlat.x(), a.lonlat.y()], k))
-                    .collect(),
-            )
+            // Anchors of one point and plain name beyond the first few add
+            // nothing a query can use (it takes three, and excludes at most
+            // one match or every match of a name), and a query would have to
+            // pass every one of them: a text naming one town 100,000 times
+            // would cost their square.
+            let mut keys: Vec<(u64, u64, Option<u64>, usize)> = list
+                .iter()
+                .enumerate()
+                .map(|(k, a)| (a.lonlat.x().to_bits(), a.lonlat.y().to_bits(), a.plain_name, k))
+                .collect();
+            keys.sort_unstable();
+            let mut entries = Vec::with_capacity(keys.len());
+            for (n, key) in keys.iter().enumerate() {
+                let same = keys[n.saturating_sub(SAME_POINT_KEPT)..n]
+                    .iter()
+                    .filter(|other| other.0 == key.0 && other.1 == key.1 && other.2 == key.2)
+                    .count();
+                if same < SAME_POINT_KEPT {
+                    let a = &list[key.3];
+                    entries.push(Planar::new([a.lonlat.x(), a.lonlat.y()], key.3));
+                }
+            }
+            RTree::bulk_load(entries)
         });
         Anchors { list, countries, tree }
     }
@@ -182,15 +202,20 @@ mod tests {
     #[test]
     fn the_tree_finds_the_anchors_the_list_finds() {
         // A grid of anchors, some named twice by one match's neighbours,
-        // every third by a match of one of five names sure by its prior.
+        // every third by a match of one of five names sure by its prior;
+        // then one point named 50 times by matches of one name, and 50 times
+        // by matches of none (the tree keeps a few of each).
         let list = || {
-            (0..200)
-                .map(|k| {
-                    let lonlat = Point::new(f64::from(k % 20) * 3.7 - 30.0, f64::from(k / 20) * 5.3 - 20.0);
-                    let plain_name = (k % 3 == 0).then_some((k % 5) as u64);
-                    Anchor::new(lonlat, CountryCode::default(), k as usize * 2, plain_name)
-                })
-                .collect::<Vec<_>>()
+            let grid = (0..200).map(|k| {
+                let lonlat = Point::new(f64::from(k % 20) * 3.7 - 30.0, f64::from(k / 20) * 5.3 - 20.0);
+                let plain_name = (k % 3 == 0).then_some((k % 5) as u64);
+                Anchor::new(lonlat, CountryCode::default(), k as usize * 2, plain_name)
+            });
+            let repeated = (0..100).map(|k| {
+                let plain_name = (k % 2 == 0).then_some(1);
+                Anchor::new(Point::new(12.0, 8.0), CountryCode::default(), 401 + k, plain_name)
+            });
+            grid.chain(repeated).collect::<Vec<_>>()
         };
         let with_tree = Anchors::new(list());
         assert!(with_tree.tree.is_some());
@@ -201,12 +226,13 @@ mod tests {
             .enumerate()
         {
             let p = Point::new(probe.0, probe.1);
-            for (at, name) in [(0, 0), (2, 1), (7, 9), (2 * k + 40, 4)] {
+            for (at, name) in [(0, 0), (2, 1), (7, 9), (2 * k + 40, 4), (401, 1), (402, 1), (403, 7)] {
                 let a: Vec<&Anchor> = with_tree.nearest3(p, at, name).collect();
                 let b: Vec<&Anchor> = plain.nearest3(p, at, name).collect();
+                // The same points (copies of one point may stand for others).
                 assert_eq!(
-                    a.iter().map(|a| a.at).collect::<Vec<_>>(),
-                    b.iter().map(|b| b.at).collect::<Vec<_>>()
+                    a.iter().map(|a| a.lonlat).collect::<Vec<_>>(),
+                    b.iter().map(|b| b.lonlat).collect::<Vec<_>>()
                 );
                 assert_eq!(a.len(), 3);
                 assert!(a.iter().all(|a| a.at != at && a.plain_name != Some(name)));

@@ -300,8 +300,9 @@ struct Context {
     /// Each country the article names or implies (by demonyms and sure
     /// places), with how many matches do so.
     countries: Vec<(CountryCode, usize)>,
-    /// How many plain matches of each name vouch for each country.
-    plain_vouchers: Vec<(CountryCode, u64, usize)>,
+    /// (country, name) of each plain match that vouches for a country,
+    /// sorted: a huge text holds thousands.
+    plain_vouchers: Vec<(CountryCode, u64)>,
     /// The country each match vouches for, by match position.
     vouches: Vec<Option<CountryCode>>,
     /// Whether each match is plain.
@@ -313,7 +314,7 @@ struct Context {
 impl Context {
     fn new(matches: &[Match], priors: &Priors, gazetteer: &Gazetteer) -> Context {
         let mut countries: Vec<(CountryCode, usize)> = Vec::new();
-        let mut plain_vouchers: Vec<(CountryCode, u64, usize)> = Vec::new();
+        let mut plain_vouchers: Vec<(CountryCode, u64)> = Vec::new();
         let mut vouches = vec![None; matches.len()];
         let plain: Vec<bool> = matches
             .iter()
@@ -337,13 +338,7 @@ impl Context {
                     None => countries.push((place.country, 1)),
                 }
                 if plain[at] {
-                    match plain_vouchers
-                        .iter_mut()
-                        .find(|v| v.0 == place.country && v.1 == m.name_hash)
-                    {
-                        Some(v) => v.2 += 1,
-                        None => plain_vouchers.push((place.country, m.name_hash, 1)),
-                    }
+                    plain_vouchers.push((place.country, m.name_hash));
                 }
                 vouches[at] = Some(place.country);
             }
@@ -352,6 +347,7 @@ impl Context {
                 anchors.push(Anchor::new(place.lonlat, place.country, at, plain_name));
             }
         }
+        plain_vouchers.sort_unstable();
         Context {
             countries,
             plain_vouchers,
@@ -367,11 +363,9 @@ impl Context {
         let Some(p) = gazetteer.summary(place) else { return 0.0 };
         // A match does not vouch for itself, nor do plain matches of its name.
         let named = self.countries.iter().find(|c| c.0 == p.country).map_or(0, |c| {
-            let same_name = self
-                .plain_vouchers
-                .iter()
-                .find(|v| v.0 == p.country && v.1 == name)
-                .map_or(0, |v| v.2);
+            let key = (p.country, name);
+            let same_name =
+                self.plain_vouchers.partition_point(|v| *v <= key) - self.plain_vouchers.partition_point(|v| *v < key);
             let itself = usize::from(self.vouches[at] == Some(p.country) && !self.plain[at]);
             c.1 - same_name - itself
         });
