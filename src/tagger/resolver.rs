@@ -291,6 +291,10 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
     }
 }
 
+/// Up to this many plain vouchers, a news article's handful, are counted
+/// one by one; beyond, searched by halves.
+const LINEAR_SEARCH_UP_TO: usize = 32;
+
 /// What the article as a whole says about where it is. A match that only
 /// the gazetteer's prior made sure of (no qualifier, no place beside it)
 /// is "plain": it says nothing about another match of its name, which has
@@ -364,8 +368,12 @@ impl Context {
         // A match does not vouch for itself, nor do plain matches of its name.
         let named = self.countries.iter().find(|c| c.0 == p.country).map_or(0, |c| {
             let key = (p.country, name);
-            let same_name =
-                self.plain_vouchers.partition_point(|v| *v <= key) - self.plain_vouchers.partition_point(|v| *v < key);
+            let vouchers = &self.plain_vouchers;
+            let same_name = if vouchers.len() <= LINEAR_SEARCH_UP_TO {
+                vouchers.iter().filter(|v| **v == key).count()
+            } else {
+                vouchers.partition_point(|v| *v <= key) - vouchers.partition_point(|v| *v < key)
+            };
             let itself = usize::from(self.vouches[at] == Some(p.country) && !self.plain[at]);
             c.1 - same_name - itself
         });
