@@ -119,7 +119,7 @@ fn stray_reach(text: &str, m: &Match, place: Option<&Place>, by_alternate: impl 
         Kind::Town | Kind::Village => Some(STRAY_KM),
         // "Trips to Saipan": a city after a locative, by its own name and
         // not owning anything, is the city.
-        Kind::City if m.after_locative && !possessive_after(text, m) && !by_alternate() => None,
+        Kind::City if m.after_locative && !m.possessive && !by_alternate() => None,
         Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
         // A larger city named only by one of its alternates ("Levi" for
         // Lévis, Quebec) is no surer than a small one.
@@ -148,12 +148,6 @@ fn located_by_next(text: &str, matches: &[Match], chosen: &[Option<&Place>], at:
             Kind::Region => place.kind != Kind::Region && !place.admin1.is_empty() && place.admin1 == holder.admin1,
             _ => false,
         }
-}
-
-/// Whether a possessive follows `m` ("at Wilson's Farm").
-fn possessive_after(text: &str, m: &Match) -> bool {
-    text.get(m.end..)
-        .is_some_and(|after| after.starts_with("'s") || after.starts_with("\u{2019}s"))
 }
 
 /// Whether `m` opens the article as its dateline ("Muscat: The festival
@@ -307,6 +301,7 @@ mod tests {
                 common_word: false,
                 after_the: false,
                 after_locative: false,
+                possessive: false,
             })
             .collect();
         let chosen: Vec<Option<&Place>> = places.iter().map(Some).collect();

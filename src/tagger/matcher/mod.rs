@@ -46,6 +46,8 @@ pub struct Match {
     /// A locative comes right before, or the place goes on a list that one
     /// opened ("in Visbek", "to Saipan, Guam and Alaska").
     pub after_locative: bool,
+    /// A possessive follows ("Wilson's Farm").
+    pub possessive: bool,
 }
 
 impl Match {
@@ -62,6 +64,7 @@ impl Match {
             common_word: false,
             after_the: false,
             after_locative: false,
+            possessive: false,
         }
     }
 }
@@ -267,6 +270,7 @@ impl<'t> Scan<'t> {
                 self.locative_list = after_locative.then_some((i + used, m.end));
                 m.after_the = after_lower_case_the(text, tokens, i);
                 m.after_locative = after_locative;
+                m.possessive = m.end == tokens[i + used - 1].end() && tokens[i + used - 1].possessive;
                 self.found.push(m);
             }
             // After a locative the word was a place's name to the writer, even
