@@ -256,6 +256,17 @@ pub struct Place {
 }
 
 impl Place {
+    /// Whether this place, a country or a region, holds `place`: a place
+    /// of another kind in the country, or one with the region's admin code
+    /// ("Paris, Texas", "Visbek, Germany").
+    pub fn holds(&self, place: &Place) -> bool {
+        match self.kind {
+            Kind::Country => place.country == self.country && place.kind != Kind::Country,
+            Kind::Region => !self.admin1.is_empty() && place.admin1 == self.admin1 && place.kind != Kind::Region,
+            _ => false,
+        }
+    }
+
     /// The alternate names, in source order.
     pub fn alt_names(&self) -> impl Iterator<Item = &str> {
         self.alt_names.split('|').filter(|n| !n.is_empty())

@@ -269,11 +269,7 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
             }
             let Some(i) = gazetteer.place(*inner) else { continue };
             for (_, o, contains) in containers.iter_mut() {
-                let contained = match o.kind {
-                    Kind::Country => i.country == o.country && i.kind != Kind::Country,
-                    _ => !o.admin1.is_empty() && i.admin1 == o.admin1 && i.kind != Kind::Region,
-                };
-                if contained {
+                if o.holds(i) {
                     *score += CONTAINED_BONUS;
                     *contains += 1;
                     placed = true;

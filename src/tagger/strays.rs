@@ -140,14 +140,7 @@ fn located_by_next(text: &str, matches: &[Match], chosen: &[Option<&Place>], at:
         return false;
     };
     let comma = text.get(m.end..next.start).is_some_and(|gap| gap.trim() == ",");
-    comma
-        && !next.demonym
-        && place.country == holder.country
-        && match holder.kind {
-            Kind::Country => place.kind != Kind::Country,
-            Kind::Region => place.kind != Kind::Region && !place.admin1.is_empty() && place.admin1 == holder.admin1,
-            _ => false,
-        }
+    comma && !next.demonym && holder.holds(place)
 }
 
 /// Whether `m` opens the article as its dateline ("Muscat: The festival

@@ -84,8 +84,9 @@ fn joinable_run(text: &str, tokens: &[Token], i: usize, max: usize) -> usize {
 /// ([`MAY_START_NAME`], asked only where the next word can continue a name:
 /// elsewhere no longer run is joinable, see [`joinable_run`]); and, for a
 /// word of which they say neither, whether the lexicon lists it
-/// ([`LISTED`]). A word with none of these is read no further. Read for all words in one pass, where the processor overlaps
-/// the filters' cache misses instead of waiting for each in turn.
+/// ([`LISTED`]). A word with none of these is read no further. Read for
+/// all words in one pass, where the processor overlaps the filters' cache
+/// misses instead of waiting for each in turn.
 pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer, lexicon: &Lexicon) -> Vec<u8> {
     tokens
         .iter()
