@@ -546,6 +546,43 @@ fn other_spellings_of_a_place_s_own_name_are_not_former_names() {
 }
 
 #[test]
+fn a_town_and_the_state_that_holds_it_without_a_comma_are_two_places() {
+    let text = "He grew up in Springfield Illinois, moved to Austin Texas and worked at a plant in Paris \
+                Tennessee. Springfield Illinois voters went to the polls.";
+    assert_eq!(
+        texts(text),
+        [
+            "Springfield",
+            "Illinois",
+            "Austin",
+            "Texas",
+            "Paris",
+            "Tennessee",
+            "Springfield",
+            "Illinois"
+        ]
+    );
+    for (name, state) in [("Springfield", "US.IL"), ("Paris", "US.TN")] {
+        let place = place_of(text, name);
+        assert_eq!((place.country.as_str(), &*place.admin1), ("US", state), "{name}");
+    }
+    // The state decides even against the better-known namesake.
+    assert_eq!(
+        place_of("Students in Moscow Idaho protested.", "Moscow")
+            .country
+            .as_str(),
+        "US"
+    );
+    // A demonym after a town is no state of it.
+    assert_eq!(
+        place_of("In New York Ukrainian refugees met.", "New York")
+            .country
+            .as_str(),
+        "US"
+    );
+}
+
+#[test]
 fn russian_and_ukrainian_romanisations_name_places_in_ukraine() {
     // Spellings the sources lack, made from the places' Cyrillic names:
     // Russian-based (BGN/PCGN and plainer) and Ukraine's national system.

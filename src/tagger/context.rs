@@ -256,3 +256,10 @@ fn title_case_lines(paragraph: &str) -> Vec<(usize, bool)> {
     }
     lines
 }
+
+/// Whether `gap`, the text between two place names, sets the second as the
+/// country or region of the first: a comma ("Paris, Texas") or spaces
+/// alone ("Springfield Illinois").
+pub fn is_apposition_gap(gap: &str) -> bool {
+    gap.trim() == "," || !gap.is_empty() && gap.bytes().all(|b| b == b' ')
+}

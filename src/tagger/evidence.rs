@@ -3,7 +3,8 @@
 //! organisation's name: a table of named rules, each reading the words
 //! around the match.
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::fold::fold_hash;
+use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
@@ -43,6 +44,9 @@ pub(super) struct Sighting<'a> {
     pub name_hash: u64,
     /// Whether a locative comes right before ("in Reading").
     pub after_locative: bool,
+    /// The candidates of a place found just before, with only spaces
+    /// between ("Springfield" before "Illinois").
+    pub previous: Option<&'a [u32]>,
     /// The traits of the gazetteer's places.
     pub traits: &'a PlaceTraits,
     /// The tagger's word lists.
@@ -149,7 +153,9 @@ fn royal_or_cleric(s: &Sighting) -> Option<Evidence> {
 
 /// "Svitlana Honchar", "Jordan Henderson", "Mike de Kock": part of a
 /// longer proper name, unless after a locative or in a headline in title
-/// case. Countries only where they are also given names ("Jordan").
+/// case. Countries only where they are also given names ("Jordan"). A
+/// town and the state or country that holds it are two places, written
+/// without a comma ("Springfield Illinois", "Moscow Idaho").
 fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evidence> {
     let (text, tokens, i) = (s.text, s.tokens, s.i);
     let person_like = !s.any(COUNTRY) || GIVEN_NAME_PLACES.contains(s.word());
@@ -164,7 +170,10 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && !tokens[i - 1].possessive
             && !(opens_clause(text, tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
             && !is_title(text, &tokens[i - 1])
-            && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]));
+            && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]))
+            && !s
+                .previous
+                .is_some_and(|previous| holds_any(s.gazetteer, s.places, previous));
     let after = tokens.get(i + 1).is_some_and(|t| {
         t.gap == Gap::Space
             && t.capitalized
@@ -174,6 +183,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && !is_function_word(text, t)
             && !s.lexicon.is_country_name(t.hash)
             && !INSTITUTION_HEADS.contains(word(text, t))
+            && !names_a_holder(s, i + 1)
     });
     let names_a_city =
         |t: &Token| s.gazetteer.may_name(t.hash) && s.traits.any(&s.gazetteer.indexes_for_hash(t.hash), SIZEABLE);
@@ -210,6 +220,40 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
         && (!s.after_locative || surname_after_locative || hyphenated_name)
         && !title_lines.is_title_case(text, tokens, i))
     .then_some(Evidence::PartOfName)
+}
+
+/// Whether one of the countries and regions among `outer` holds one of
+/// the places `inner`.
+fn holds_any(gazetteer: &Gazetteer, outer: &[u32], inner: &[u32]) -> bool {
+    outer
+        .iter()
+        .filter_map(|&p| gazetteer.place(p))
+        .filter(|p| matches!(p.kind, Kind::Country | Kind::Region))
+        .any(|holder| {
+            inner
+                .iter()
+                .filter_map(|&p| gazetteer.place(p))
+                .any(|place| holder.holds(place))
+        })
+}
+
+/// Whether the one or two capitalised words from token `at` name a country
+/// or region that holds one of the sighting's candidates ("Illinois" after
+/// "Springfield", "New Mexico" after "Las Cruces").
+fn names_a_holder(s: &Sighting, at: usize) -> bool {
+    let (text, tokens, gazetteer) = (s.text, s.tokens, s.gazetteer);
+    let Some(first) = tokens.get(at) else { return false };
+    let holds =
+        |hash: u64| gazetteer.may_name(hash) && holds_any(gazetteer, &gazetteer.indexes_for_hash(hash), s.places);
+    let two_words = || {
+        tokens
+            .get(at + 1)
+            .filter(|t| {
+                t.gap == Gap::Space && t.capitalized && !first.possessive && gazetteer.may_start_name(first.hash)
+            })
+            .is_some_and(|second| holds(fold_hash(&text[first.start()..second.end()])))
+    };
+    holds(first.hash) || two_words()
 }
 
 /// Whether a place in the country of one of the sighting's candidates goes

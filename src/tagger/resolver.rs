@@ -5,6 +5,7 @@
 use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, REGION_BONUS, distance_km};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
+use super::context::is_apposition_gap;
 use super::matcher::Match;
 use super::strays;
 
@@ -237,8 +238,9 @@ fn penalise_former_names(name_hash: u64, own_town: f64, scores: &mut [(u32, f64)
     }
 }
 
-/// "Paris, Texas", "Kharkiv, Ukraine": a name followed by a comma and a
-/// region or country that contains one of its candidates. Both get a bonus,
+/// "Paris, Texas", "Kharkiv, Ukraine", "Springfield Illinois": a name
+/// followed by a comma or spaces and a region or country (not a demonym:
+/// "New York Ukrainian refugees") that contains one of its candidates. Both get a bonus,
 /// once for every containing pair. A candidate that bears the name only as
 /// a former name, beside a town that bears it as its own, gets none: in
 /// "Washington, New York and Boston" the comma is a list's, and Watervliet,
@@ -250,7 +252,7 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
     let mut containers: Vec<(usize, &Place, u32)> = Vec::new();
     for at in 1..matches.len() {
         let (first, second) = (&matches[at - 1], &matches[at]);
-        if text.get(first.end..second.start).is_none_or(|gap| gap.trim() != ",") {
+        if second.demonym || !text.get(first.end..second.start).is_some_and(is_apposition_gap) {
             continue;
         }
         containers.clear();

@@ -12,7 +12,7 @@ use super::context::{
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{Demonym, Lexicon};
-use super::tokens::{Token, tokenize_near_capitals};
+use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
 use qualifiers::{facility_head, qualified, qualifier_before};
 use runs::{SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
@@ -238,6 +238,11 @@ impl<'t> Scan<'t> {
                 places: &m.places,
                 name_hash: m.name_hash,
                 after_locative,
+                previous: self
+                    .found
+                    .last()
+                    .filter(|p| i > 0 && token.gap == Gap::Space && p.end == tokens[i - 1].end() && !p.demonym)
+                    .map(|p| p.places.as_slice()),
                 traits: self.traits,
                 lexicon,
                 gazetteer: self.gazetteer,
