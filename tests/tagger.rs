@@ -391,6 +391,23 @@ fn the_article_geography_picks_between_namesakes() {
         "FR"
     );
 
+    // Two ambiguous names that lie together: the county and its seat.
+    let county = "The Lamar County sheriff said a fire destroyed a barn outside Paris on Tuesday.";
+    let paris = place_of(county, "Paris");
+    assert_eq!((paris.country.as_str(), &*paris.admin1), ("US", "US.TX"));
+    assert_eq!(&*place_of(county, "Lamar County").admin1, "US.TX");
+
+    // A city and its oblast are no such pair: the towns near the oblast's
+    // point do not make "Kherson" the oblast.
+    let kherson = "Kherson officials said the city would stay Russian. Ukrainian troops freed villages \
+                   north of Kherson, and crossings near Nova Kakhovka came under fire.";
+    assert!(
+        places(kherson)
+            .iter()
+            .filter(|(t, _)| t == "Kherson")
+            .all(|(_, p)| p.kind == Kind::City)
+    );
+
     let caucasus = "Protesters in Tbilisi said Georgia would not bow to pressure.";
     assert_eq!(place_of(caucasus, "Georgia").kind, Kind::Country);
     let south = "Traffic from Atlanta to Savannah jammed roads across Georgia.";

@@ -4,13 +4,17 @@
 //! of its places).
 
 use geo::{Haversine, Point};
-use rstar::RTree;
 use rstar::primitives::GeomWithData;
+use rstar::{AABB, RTree};
 
 use crate::gazetteer::CountryCode;
 
 /// From this many anchors on, the nearest are found through an R-tree.
 const TREE_FROM: usize = 64;
+
+/// Kilometres in a degree of latitude (and of longitude at the equator),
+/// rounded down so that a box of degrees never falls short.
+const KM_PER_DEGREE: f64 = 111.0;
 
 /// Anchors of one point and one plain name (or none) the R-tree keeps.
 const SAME_POINT_KEPT: usize = 4;
@@ -130,6 +134,30 @@ impl Anchors {
         count > usize::from(own)
     }
 
+    /// Whether an anchor that may support match `at`, named `name`
+    /// ([`Anchor::supports`]), lies within `km` of `lonlat` (whose latitude's
+    /// cosine is `cos_lat`) on the same side of the antimeridian.
+    pub fn any_within(&self, lonlat: Point<f64>, cos_lat: f64, km: f64, at: usize, name: u64) -> bool {
+        // The box of lon/lat degrees around `lonlat` that holds every point
+        // within `km` of it (wider than needed near the poles). It does not
+        // wrap around the antimeridian: a point across it is not found.
+        let dlat = km / KM_PER_DEGREE;
+        let dlon = (dlat / cos_lat.max(1e-6)).min(360.0);
+        let near = |a: &Anchor| a.supports(at, name) && a.distance_km(lonlat, cos_lat) <= km;
+        match &self.tree {
+            Some(tree) => {
+                let corners = AABB::from_corners(
+                    [lonlat.x() - dlon, lonlat.y() - dlat],
+                    [lonlat.x() + dlon, lonlat.y() + dlat],
+                );
+                tree.locate_in_envelope(&corners).any(|e| near(&self.list[e.data]))
+            }
+            None => self.list.iter().any(|a| {
+                (a.lonlat.y() - lonlat.y()).abs() <= dlat && (a.lonlat.x() - lonlat.x()).abs() <= dlon && near(a)
+            }),
+        }
+    }
+
     /// The three anchors that may support match `at`, named `name`
     /// ([`Anchor::supports`]), that lie nearest to `lonlat` in the plane of
     /// lon/lat degrees, nearest first (the nearest on the sphere is among
@@ -238,5 +266,72 @@ mod tests {
                 assert!(a.iter().all(|a| a.at != at && a.plain_name != Some(name)));
             }
         }
+    }
+
+    #[test]
+    fn any_within_agrees_with_every_distance() {
+        // Points 0.1 to 1 degree apart at four latitudes, so that some lie
+        // just inside 50 km and some just out.
+        let list = || {
+            let mut list = Vec::new();
+            for (k, &(x, y)) in [(30.0, 0.0), (30.0, 49.5), (-95.5, 33.6), (170.0, 65.0), (-170.0, 65.1)]
+                .iter()
+                .enumerate()
+            {
+                for step in 0..10u32 {
+                    let d = 0.1 * f64::from(step);
+                    list.push(Anchor::new(
+                        Point::new(x + d, y + d / 2.0),
+                        CountryCode::default(),
+                        k * 10 + step as usize,
+                        Some(u64::from(step)),
+                    ));
+                }
+            }
+            list
+        };
+        let mut plain = Anchors::new(list());
+        assert!(plain.tree.is_none());
+        let mut padded = list();
+        padded.extend((0..60u32).map(|k| {
+            Anchor::new(
+                Point::new(-60.0, f64::from(k)),
+                CountryCode::default(),
+                1000 + k as usize,
+                None,
+            )
+        }));
+        let with_tree = Anchors::new(padded);
+        assert!(with_tree.tree.is_some());
+        plain.tree = None;
+        // How many probes found none and some.
+        let mut answers = [0; 2];
+        for probe in [
+            (30.2, 0.3),
+            (30.45, 49.6),
+            (-95.2, 33.9),
+            (170.15, 65.05),
+            (-169.5, 65.3),
+            (10.0, 10.0),
+        ] {
+            let p = Point::new(probe.0, probe.1);
+            for (at, name) in [(usize::MAX, u64::MAX), (0, 0), (12, 2), (31, 1)] {
+                let expected = list()
+                    .iter()
+                    .any(|a| a.at != at && a.plain_name != Some(name) && distance_km(a.lonlat, p) <= 50.0);
+                answers[usize::from(expected)] += 1;
+                assert_eq!(
+                    plain.any_within(p, cos_lat(p), 50.0, at, name),
+                    expected,
+                    "{probe:?} {at} {name}"
+                );
+                assert_eq!(
+                    with_tree.any_within(p, cos_lat(p), 50.0, at, name),
+                    expected,
+                    "{probe:?} {at} {name}"
+                );
+            }
+        }
+        assert!(answers[0] > 2 && answers[1] > 2, "{answers:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, REGION_BONUS, distance_km};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, REGION_BONUS, Summary, distance_km};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
 use super::context::is_apposition_gap;
@@ -33,6 +33,18 @@ const QUALIFIER_BONUS: f64 = 4.0;
 /// (Richmond, Virginia was once "Manchester"), when a town bears it as its
 /// own (see [`Gazetteer::former_name_bearers`]).
 const FORMER_NAME_PENALTY: f64 = 3.0;
+/// Bonus for a candidate of a match the prior leaves unsure that lies
+/// within [`PAIR_KM`] of a likely candidate of another name: "Lamar County"
+/// and "Paris" together are the county in Texas and its seat. It makes the
+/// match sure ([`ANCHOR_MARGIN`]) where no other candidate has such a
+/// neighbour.
+const PAIR_BONUS: f64 = ANCHOR_MARGIN;
+/// The most people a region may hold for its point to be one a town can
+/// lie near, as a county's is ("Lamar County" and "Paris"): a state's or
+/// a province's point lies somewhere in a large land.
+const PAIR_REGION_POPULATION: u32 = 1_000_000;
+/// How near two names' candidates lie to support each other.
+const PAIR_KM: f64 = NEAR_BONUS[0].0;
 /// Scores closer than this to the best are a tie, which the spelling breaks.
 const SPELLING_TIE: f64 = 0.5;
 /// The ranked candidates of one match, best first, with scores in 0..1
@@ -47,6 +59,7 @@ pub struct Ranking {
 pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Ranking> {
     let mut priors = Priors::new(matches, gazetteer);
     apposition_bonus(text, matches, &mut priors, gazetteer);
+    pair_bonus(matches, &mut priors, gazetteer);
     let context = Context::new(matches, &priors, gazetteer);
     let mut scored: Vec<(u32, f64)> = Vec::new();
     let mut rankings: Vec<Ranking> = (0..matches.len())
@@ -236,6 +249,94 @@ fn penalise_former_names(name_hash: u64, own_town: f64, scores: &mut [(u32, f64)
             *score -= FORMER_NAME_PENALTY;
         }
     }
+}
+
+/// Raises by [`PAIR_BONUS`] each likely candidate (one that context could
+/// still make the best) of a match the prior leaves unsure that lies within
+/// [`PAIR_KM`] of a likely candidate of a match of another name, one of the
+/// two a small region ([`PAIR_REGION_POPULATION`]) of an unsure match: an
+/// ambiguous county and town of one article are the pair that lies together. Two towns are not (the villages of Bain and Bains
+/// lie together in Brittany, but the two words are seldom meant so), nor
+/// countries, seas and areas, whose points are no place one is near.
+fn pair_bonus(matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
+    let small_region = |p: &Summary| p.kind == Kind::Region && p.population <= PAIR_REGION_POPULATION;
+    let unsure: Vec<usize> = (0..matches.len())
+        .filter(|&at| {
+            !matches[at].demonym
+                && best_two(priors.of(at)).is_some_and(|(_, best, second)| best - second < ANCHOR_MARGIN)
+        })
+        .collect();
+    // Every pair has a small region in it, and a sure one is an anchor that
+    // the article's context already measures the others against: without
+    // an unsure one (in most articles), no pair.
+    let mut regions = Vec::new();
+    for &at in &unsure {
+        regions.extend(
+            likely_points(priors.of(at), gazetteer)
+                .filter(|(_, p)| small_region(p))
+                .map(|(_, p)| Anchor::new(p.lonlat, p.country, at, Some(matches[at].name_hash))),
+        );
+    }
+    if regions.is_empty() {
+        return;
+    }
+    let doublets: Vec<usize> = unsure
+        .iter()
+        .copied()
+        .filter(|&at| region_and_its_town(priors.of(at), gazetteer))
+        .collect();
+    regions.retain(|a| !doublets.contains(&a.at));
+    let unsure: Vec<usize> = unsure.into_iter().filter(|at| !doublets.contains(at)).collect();
+    // The other likely candidates, for the unsure small regions.
+    let mut others = Vec::new();
+    if !regions.is_empty() {
+        for (at, m) in matches.iter().enumerate().filter(|(_, m)| !m.demonym) {
+            others.extend(
+                likely_points(priors.of(at), gazetteer)
+                    .filter(|(_, p)| p.kind != Kind::Region)
+                    .map(|(_, p)| Anchor::new(p.lonlat, p.country, at, Some(m.name_hash))),
+            );
+        }
+    }
+    let (regions, others) = (Anchors::new(regions), Anchors::new(others));
+    let mut raised = Vec::new();
+    for at in unsure {
+        let name = matches[at].name_hash;
+        raised.clear();
+        raised.extend(likely_points(priors.of(at), gazetteer).filter_map(|(place, p)| {
+            let p_cos_lat = cos_lat(p.lonlat);
+            let near = |points: &Anchors| points.any_within(p.lonlat, p_cos_lat, PAIR_KM, at, name);
+            (near(&regions) || small_region(&p) && near(&others)).then_some(place)
+        }));
+        for (place, score) in priors.of_mut(at) {
+            if raised.contains(place) {
+                *score += PAIR_BONUS;
+            }
+        }
+    }
+}
+
+/// Whether the likely candidates among `scores` hold a region and a town in
+/// it ("Kharkiv", the city and its oblast): which of the two is meant is
+/// for the qualifiers and the resolver's kinds to say, not for the towns
+/// that lie near the region's point.
+fn region_and_its_town(scores: &[(u32, f64)], gazetteer: &Gazetteer) -> bool {
+    let likely: Vec<u32> = likely_points(scores, gazetteer).map(|(place, _)| place).collect();
+    let places = || likely.iter().filter_map(|&p| gazetteer.place(p));
+    places()
+        .filter(|region| region.kind == Kind::Region)
+        .any(|region| places().any(|town| town.kind.is_populated() && region.holds(town)))
+}
+
+/// The candidates among `scores` that context could still make the best,
+/// with their summaries, but for countries, seas and areas.
+fn likely_points(scores: &[(u32, f64)], gazetteer: &Gazetteer) -> impl Iterator<Item = (u32, Summary)> {
+    let best = scores.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
+    scores
+        .iter()
+        .filter(move |s| s.1 + MAX_CONTEXT >= best)
+        .filter_map(|&(place, _)| gazetteer.summary(place).map(|p| (place, p)))
+        .filter(|(_, p)| !matches!(p.kind, Kind::Country | Kind::Sea | Kind::Area))
 }
 
 /// "Paris, Texas", "Kharkiv, Ukraine", "Springfield Illinois": a name
