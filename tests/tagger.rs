@@ -745,6 +745,9 @@ fn offices_and_parties_after_a_place_do_not_make_it_a_person_s_name() {
         ("California Democrats hope to win the seat.", "California"),
         ("Manila Archbishop Luis Antonio Tagle led the vigil.", "Manila"),
         ("The Karnataka Assembly election is in May.", "Karnataka"),
+        ("Texas Attorney General Ken Paxton sued the agency.", "Texas"),
+        ("Ohio Secretary of State Frank LaRose certified the count.", "Ohio"),
+        ("Maricopa County Sheriff Paul Penzone spoke.", "Maricopa County"),
     ] {
         assert!(texts(text).contains(&place.to_string()), "{text}: {:?}", texts(text));
     }

@@ -82,6 +82,17 @@ pub static TITLES: WordList = WordList::new(&[
     "democrats",
     "residents",
     "authorities",
+    "attorney",
+    "secretary",
+    "lieutenant",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "sheriff",
+    "commissioner",
+    "treasurer",
+    "comptroller",
+    "auditor",
 ]);
 
 /// Lower-case particles inside people's names ("Mike de Kock", "Ludwig
