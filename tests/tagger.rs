@@ -60,6 +60,27 @@ fn possessives_are_cut_off_and_metonymy_is_a_place() {
 }
 
 #[test]
+fn a_possessive_inside_a_name_is_part_of_it() {
+    let text = "Envoys of the People's Republic of China and the Democratic People's Republic of Korea \
+                met officials of the Donetsk People's Republic on Martha's Vineyard, not in Kyiv's \
+                Independence Square.";
+    let found: Vec<(String, String)> = places(text)
+        .into_iter()
+        .map(|(t, p)| (t, p.country.as_str().to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        owned(&[
+            ("People's Republic of China", "CN"),
+            ("Democratic People's Republic of Korea", "KP"),
+            ("Donetsk People's Republic", "UA"),
+            ("Martha's Vineyard", "US"),
+            ("Kyiv", "UA"),
+        ])
+    );
+}
+
+#[test]
 fn offsets_are_unicode_characters() {
     let text = "Зеленський — «Kyiv» and Kharkiv";
     let m = tag(text);
@@ -827,6 +848,12 @@ fn a_building_named_after_a_place_is_a_place_there() {
     assert_eq!(
         texts(landmarks),
         ["Kerch Bridge", "Zaporizhzhia Nuclear Power Plant", "Kakhovka Dam"]
+    );
+    let abbreviated = "Explosions hit the Saky Air Base. The Zaporizhzhia NPP lost power again, and a \
+                       drone struck the Novoshakhtinsk Refinery.";
+    assert_eq!(
+        texts(abbreviated),
+        ["Saky Air Base", "Zaporizhzhia NPP", "Novoshakhtinsk Refinery"]
     );
 }
 

@@ -185,7 +185,8 @@ pub static COMPASS_WORDS: WordList = WordList::new(&[
 
 /// The last words of the names of buildings that news names after their
 /// place ("Windsor Castle", "Colchester General Hospital", "Manila
-/// Cathedral"): the building is a place there.
+/// Cathedral", "Zaporizhzhia NPP", "Saky Air Base"): the building is a
+/// place there.
 pub static FACILITY_HEADS: WordList = WordList::new(&[
     "hospital",
     "castle",
@@ -207,6 +208,11 @@ pub static FACILITY_HEADS: WordList = WordList::new(&[
     "bridge",
     "dam",
     "plant",
+    "npp",
+    "refinery",
+    "shipyard",
+    "airbase",
+    "base",
 ]);
 
 /// Capitalised words that, after a place name, make it the first word of an

@@ -3,7 +3,7 @@
 //! demonyms from a token.
 
 use crate::gazetteer::Gazetteer;
-use crate::gazetteer::fold::FoldHasher;
+use crate::gazetteer::fold::{FoldHasher, fold_hash};
 
 use super::super::context::word;
 use super::super::lexicon::{COMPASS_WORDS, CONNECTORS, Demonym, Lexicon};
@@ -58,9 +58,10 @@ impl<'t> SpanHashes<'t> {
 }
 
 /// How many tokens from `i` (at most `max`) can be part of one name: joined
-/// by spaces, hyphens or an abbreviation's dot, capitalised or connectors,
-/// and no possessive but on the last. Tokens `i..i+n` form one name when
-/// `n` is at most this and the last of them is capitalised (or `n` is 1).
+/// by spaces, hyphens or an abbreviation's dot, capitalised or connectors.
+/// Tokens `i..i+n` form one name when `n` is at most this and the last of
+/// them is capitalised (or `n` is 1); a possessive inside is part of the
+/// name ("Martha's Vineyard", "People's Republic of China").
 fn joinable_run(text: &str, tokens: &[Token], i: usize, max: usize) -> usize {
     let mut run = 0;
     while run < max {
@@ -72,9 +73,6 @@ fn joinable_run(text: &str, tokens: &[Token], i: usize, max: usize) -> usize {
             break;
         }
         run += 1;
-        if t.possessive {
-            break;
-        }
     }
     run
 }
@@ -96,12 +94,19 @@ pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer, 
                 return 0;
             }
             let may_name = u8::from(gazetteer.may_name(t.hash)) * MAY_NAME;
-            let continued = !t.possessive
-                && tokens.get(i + 1).is_some_and(|next| {
-                    matches!(next.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot)
-                        && (next.capitalized || CONNECTORS.contains(&word(text, next)))
-                });
-            let filters = if continued && gazetteer.may_start_name(t.hash) {
+            let next = tokens.get(i + 1).filter(|next| {
+                matches!(next.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot)
+                    && (next.capitalized || CONNECTORS.contains(&word(text, next)))
+            });
+            // A possessive word starts a name with its "'s" ("Martha's").
+            let first_word = |next: &Token| {
+                if t.possessive {
+                    fold_hash(&text[t.start()..next.start()])
+                } else {
+                    t.hash
+                }
+            };
+            let filters = if next.is_some_and(|next| gazetteer.may_start_name(first_word(next))) {
                 may_name | MAY_START_NAME
             } else {
                 may_name
@@ -235,7 +240,7 @@ mod tests {
     use crate::tagger::tokens::tokenize;
 
     #[test]
-    fn joinable_runs_stop_at_punctuation_possessives_and_lower_case_words() {
+    fn joinable_runs_stop_at_punctuation_and_lower_case_words() {
         let run = |text: &str, max: usize| {
             let tokens = tokenize(text);
             joinable_run(text, &tokens, 0, max)
@@ -243,7 +248,8 @@ mod tests {
         assert_eq!(run("Sea of Azov coast", 6), 3);
         assert_eq!(run("Rostov-on-Don region", 6), 3);
         assert_eq!(run("St. Petersburg", 6), 2);
-        assert_eq!(run("Kyiv's Independence Square", 6), 1);
+        assert_eq!(run("Kyiv's Independence Square", 6), 3);
+        assert_eq!(run("Martha's Vineyard", 6), 2);
         assert_eq!(run("New York's mayor", 6), 2);
         assert_eq!(run("Kharkiv, Ukraine", 6), 1);
         assert_eq!(run("Kharkiv\nUkraine", 6), 1);
