@@ -78,6 +78,20 @@ fn a_possessive_inside_a_name_is_part_of_it() {
             ("Kyiv", "UA"),
         ])
     );
+    // A name that ends in "'s" is read before the one without it, and an
+    // honorific with a possessive begins no person's name.
+    let text = "She flew from St. John's, Newfoundland, to Cornwall and King's Lynn. St. John's mayor spoke.";
+    let found: Vec<(String, String)> = places(text).into_iter().map(|(t, p)| (t, p.name.to_string())).collect();
+    assert_eq!(
+        found,
+        owned(&[
+            ("St. John's", "St. John's"),
+            ("Newfoundland", "Newfoundland and Labrador"),
+            ("Cornwall", "Cornwall"),
+            ("King's Lynn", "King's Lynn"),
+            ("St. John's", "St. John's"),
+        ])
+    );
 }
 
 #[test]
@@ -855,6 +869,8 @@ fn a_building_named_after_a_place_is_a_place_there() {
         texts(abbreviated),
         ["Saky Air Base", "Zaporizhzhia NPP", "Novoshakhtinsk Refinery"]
     );
+    // A name that ends in "'s" heads a building's name too.
+    assert_eq!(texts("The choir sang in St George's Chapel."), ["St George's Chapel"]);
 }
 
 #[test]

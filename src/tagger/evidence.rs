@@ -141,10 +141,12 @@ fn brand_start(s: &Sighting) -> Option<Evidence> {
 /// "Queen Victoria", "Prince Albert", "King George": an honorific and a
 /// given name are a person, though small towns bear such names; after a
 /// locative ("in Prince Albert") they are the town. An honorific before a
-/// generic word is a place's name ("Queen Creek", "King County").
+/// generic word is a place's name ("Queen Creek", "King County"), and so
+/// is one with a possessive ("King's Lynn").
 fn royal_or_cleric(s: &Sighting) -> Option<Evidence> {
     (s.n == 2
         && !s.after_locative
+        && !s.token().possessive
         && HONORIFICS.contains(s.word())
         && !PLACE_GENERICS.contains(word(s.text, &s.tokens[s.i + 1]))
         && !s.any(LARGE))

@@ -52,6 +52,16 @@ impl Token {
     pub fn end(&self) -> usize {
         self.end as usize
     }
+
+    /// Byte offset just past the possessive "'s" after the token, if one
+    /// follows, else [`Token::end`].
+    pub fn possessive_end(&self, text: &str) -> usize {
+        if self.possessive {
+            self.end() + possessive_len(text, self.end())
+        } else {
+            self.end()
+        }
+    }
 }
 
 use crate::gazetteer::fold::{ascii_name_hash, fold_hash};

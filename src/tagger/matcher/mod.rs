@@ -15,7 +15,9 @@ use super::lexicon::{Demonym, Lexicon};
 use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
 use qualifiers::{facility_head, qualified, qualifier_before};
-use runs::{SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
+use runs::{
+    SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, name_with_possessive, not_place_run,
+};
 
 /// A span of text that names a place (or is a demonym), with its candidates.
 #[derive(Clone, Debug, PartialEq)]
@@ -253,7 +255,7 @@ impl<'t> Scan<'t> {
         // after the place is a place there, and the span is its name.
         if !m.demonym
             && !matches!(evidence, Evidence::Word)
-            && let Some(head) = facility_head(text, tokens, i, used)
+            && let Some(head) = facility_head(text, tokens, i, used, m.end)
         {
             m.end = tokens[head].end();
             used = head + 1 - i;
@@ -303,6 +305,14 @@ impl<'t> Scan<'t> {
         let token = tokens[i];
         let last = tokens[i + n - 1];
         let mut m = Match::new(token.start(), last.end(), places, self.spans.get(n));
+        // "St. John's": the name that ends in "'s", which longest_place
+        // read first, spans it.
+        if let Some(hash) = name_with_possessive(text, &tokens[i..i + n])
+            .filter(|&hash| n > 1 && self.gazetteer.may_name(hash) && !self.gazetteer.indexes_for_hash(hash).is_empty())
+        {
+            m.end = last.possessive_end(text);
+            m.name_hash = hash;
+        }
         if let Some((_, start)) = self.compass.take_if(|(at, _)| *at == i) {
             m.start = start;
         }

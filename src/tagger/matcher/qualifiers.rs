@@ -107,16 +107,18 @@ fn qualifier_word(word: &str, scratch: &mut String) -> Option<&'static Qualifier
     QUALIFIERS.iter().find(|q| q.word == scratch.as_str())
 }
 
-/// The building a place name from token `i` (`used` tokens) names: the
-/// index of a [`FACILITY_HEADS`] word among the three capitalised words
-/// after it ("Colchester General Hospital"), when the place's name starts
-/// the building's name (in "John Radcliffe Hospital" a person's does).
-pub(super) fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize) -> Option<usize> {
+/// The building a place name from token `i` (`used` tokens, ending at byte
+/// `end`) names: the index of a [`FACILITY_HEADS`] word among the three
+/// capitalised words after it ("Colchester General Hospital", "St George's
+/// Chapel"), when the place's name starts the building's name (in "John
+/// Radcliffe Hospital" a person's does) and no possessive follows it.
+pub(super) fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize, end: usize) -> Option<usize> {
     let starts_name = i == 0
         || tokens[i].gap != Gap::Space
         || !tokens[i - 1].capitalized
         || opens_clause(text, tokens, i - 1) && is_function_word(text, &tokens[i - 1]);
-    if !starts_name || tokens[i + used - 1].possessive {
+    let last = &tokens[i + used - 1];
+    if !starts_name || last.possessive && end == last.end() {
         return None;
     }
     let mut k = i + used;

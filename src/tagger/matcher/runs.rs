@@ -148,7 +148,14 @@ pub(super) fn longest_place(
         if n > 1 && !tokens[i + n - 1].capitalized || n == 1 && filters & MAY_NAME == 0 {
             continue;
         }
-        let places = gazetteer.indexes_for_hash(spans.get(n));
+        // A name of words that ends in "'s" ("St. John's") is read before
+        // the name without it ("St. John").
+        let with_s = (n > 1)
+            .then(|| name_with_possessive(text, &tokens[i..i + n]))
+            .flatten()
+            .map(|hash| gazetteer.indexes_for_hash(hash))
+            .filter(|places| !places.is_empty());
+        let places = with_s.unwrap_or_else(|| gazetteer.indexes_for_hash(spans.get(n)));
         if !places.is_empty() {
             // A lone one-letter word ("I", "A") is never a place.
             if n == 1 && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
@@ -158,6 +165,14 @@ pub(super) fn longest_place(
         }
     }
     None
+}
+
+/// The folded hash of the name of several words `run` with the "'s" after
+/// its last ("St. John's"), where one follows and a gazetteer name may be it.
+pub(super) fn name_with_possessive(text: &str, run: &[Token]) -> Option<u64> {
+    let (first, last) = (run.first()?, run.last()?);
+    last.possessive
+        .then(|| fold_hash(&text[first.start()..last.possessive_end(text)]))
 }
 
 /// Whether token `i` is a compass word followed by the start of a place
