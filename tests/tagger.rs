@@ -95,6 +95,32 @@ fn a_possessive_inside_a_name_is_part_of_it() {
 }
 
 #[test]
+fn a_plural_qualifier_says_the_kind_of_every_place_listed_before_it() {
+    let text = "Russia's Belgorod and Kursk regions reported shelling. Troops left the Kherson, \
+                Zaporizhzhia and Donetsk oblasts. Later Kursk itself was hit.";
+    let found: Vec<(String, Kind)> = places(text).into_iter().map(|(t, p)| (t, p.kind)).collect();
+    assert_eq!(
+        found,
+        [
+            ("Russia".to_string(), Kind::Country),
+            ("Belgorod".to_string(), Kind::Region),
+            ("Kursk".to_string(), Kind::Region),
+            ("Kherson".to_string(), Kind::Region),
+            ("Zaporizhzhia".to_string(), Kind::Region),
+            ("Donetsk".to_string(), Kind::Region),
+            ("Kursk".to_string(), Kind::City),
+        ]
+    );
+}
+
+#[test]
+fn a_place_name_after_a_word_for_a_ship_is_the_ship() {
+    let text = "The flagship Moskva sank south of Odesa. HMS Belfast is moored in London, and the \
+                cruiser Varyag left Vladivostok.";
+    assert_eq!(texts(text), ["Odesa", "London", "Vladivostok"]);
+}
+
+#[test]
 fn offsets_are_unicode_characters() {
     let text = "Зеленський — «Kyiv» and Kharkiv";
     let m = tag(text);

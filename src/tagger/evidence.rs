@@ -12,6 +12,7 @@ use super::context::{
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
+    VESSEL_WORDS,
 };
 use super::tokens::{Gap, Token};
 use super::traits::{COUNTRY, LARGE, MAJOR, PlaceTraits, SEA, SIZEABLE};
@@ -79,6 +80,7 @@ pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
         .or_else(|| common_word(s))
         .or_else(|| brand_start(s))
         .or_else(|| royal_or_cleric(s))
+        .or_else(|| ship_name(s))
         .or_else(|| part_of_longer_name(s, title_lines))
         .or_else(|| speaker_or_kin(s))
         .unwrap_or(Evidence::Place)
@@ -151,6 +153,21 @@ fn royal_or_cleric(s: &Sighting) -> Option<Evidence> {
         && !PLACE_GENERICS.contains(word(s.text, &s.tokens[s.i + 1]))
         && !s.any(LARGE))
     .then_some(Evidence::PartOfName)
+}
+
+/// "The flagship Moskva", "HMS Belfast": a place's name right after a word
+/// for a ship (in lower case) or a navy's prefix (in capitals) is the
+/// ship's. Ships are named after places, so the name stays a place's
+/// elsewhere in the article (unlike a person's surname).
+fn ship_name(s: &Sighting) -> Option<Evidence> {
+    let i = s.i;
+    (i > 0 && s.token().gap == Gap::Space && {
+        let before = &s.tokens[i - 1];
+        let lower = !before.capitalized;
+        let prefix = before.all_caps;
+        (lower || prefix) && VESSEL_WORDS.contains(word(s.text, before))
+    })
+    .then_some(Evidence::Word)
 }
 
 /// "Svitlana Honchar", "Jordan Henderson", "Mike de Kock": part of a

@@ -101,6 +101,32 @@ pub static NAME_PARTICLES: WordList = WordList::new(&[
     "de", "van", "von", "der", "den", "da", "di", "du", "dos", "das", "della", "ter", "ten", "bin", "ibn",
 ]);
 
+/// Words for ships, after which (in lower case) a name is a ship's ("the
+/// flagship Moskva", "the cruiser Varyag"), and the prefixes of navies'
+/// ship names ("HMS Belfast", "USS Virginia").
+pub static VESSEL_WORDS: WordList = WordList::new(&[
+    "flagship",
+    "cruiser",
+    "frigate",
+    "destroyer",
+    "corvette",
+    "warship",
+    "submarine",
+    "carrier",
+    "tanker",
+    "freighter",
+    "vessel",
+    "ship",
+    "ferry",
+    "liner",
+    "yacht",
+    "uss",
+    "hms",
+    "hmas",
+    "hmcs",
+    "rfs",
+]);
+
 /// Words for kin and partners, after which a name is a person's ("his
 /// brother Alex", "his wife, Julia").
 pub static KIN_WORDS: WordList = WordList::new(&[
@@ -298,6 +324,36 @@ pub static FUNCTION_WORDS: WordList = WordList::new(&[
     "now",
     "only",
     "even",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+    "also",
+    "still",
+    "elsewhere",
+    "there",
+    "here",
+    "once",
+    "until",
+    "despite",
+    "around",
+    "inside",
+    "within",
+    "throughout",
+    "toward",
+    "towards",
+    "against",
+    "between",
+    "along",
+    "through",
+    "via",
+    "without",
+    "so",
+    "yet",
+    "or",
+    "where",
 ]);
 
 /// Words of four letters or more that a headline in title case may leave

@@ -14,7 +14,7 @@ use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{Demonym, Lexicon};
 use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
-use qualifiers::{facility_head, qualified, qualifier_before};
+use qualifiers::{apply_plural_qualifiers, facility_head, qualified, qualifier_before};
 use runs::{
     SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, name_with_possessive, not_place_run,
 };
@@ -369,6 +369,7 @@ impl<'t> Scan<'t> {
     fn finish(self) -> Vec<Match> {
         let Scan {
             text,
+            tokens,
             mut found,
             mut name_parts,
             lone,
@@ -382,9 +383,12 @@ impl<'t> Scan<'t> {
             .filter(|(_, hash)| name_parts.binary_search(hash).is_ok())
             .map(|(at, _)| *at)
             .peekable();
+        // A plural qualifier is evidence too: "the Belgorod and Kursk
+        // regions" are places, whatever "Kursk" is elsewhere.
+        apply_plural_qualifiers(text, tokens, &mut found);
         let mut at = 0;
-        found.retain(|_| {
-            let keep = dropped.next_if_eq(&at).is_none();
+        found.retain(|m| {
+            let keep = dropped.next_if_eq(&at).is_none() || m.qualifier.is_some();
             at += 1;
             keep
         });

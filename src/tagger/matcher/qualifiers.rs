@@ -8,6 +8,7 @@ use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
 use super::super::context::{is_function_word, opens_clause, word};
 use super::super::lexicon::{FACILITY_HEADS, WordList};
 use super::super::tokens::{Gap, Token};
+use super::Match;
 use super::runs::SpanHashes;
 
 /// A qualifier word right after the name ("Kherson region", "Dnipro river"):
@@ -105,6 +106,49 @@ fn qualifier_word(word: &str, scratch: &mut String) -> Option<&'static Qualifier
     }
     fold_into(word, scratch);
     QUALIFIERS.iter().find(|q| q.word == scratch.as_str())
+}
+
+/// "The Belgorod and Kursk regions", "the Dnipro and Desna rivers": a
+/// plural qualifier after a place and the places listed before it (joined
+/// by commas, "and", "or") says which kind each is, without widening their
+/// spans. Sets the qualifier of such matches among `found` that have none.
+pub(super) fn apply_plural_qualifiers(text: &str, tokens: &[Token], found: &mut [Match]) {
+    let mut scratch = String::new();
+    for k in 0..found.len() {
+        let at = tokens.partition_point(|t| t.start() < found[k].end);
+        let Some(qualifier) = tokens
+            .get(at)
+            .filter(|t| t.gap == Gap::Space && t.start() == found[k].end + 1)
+            .and_then(|t| plural_qualifier(word(text, t), &mut scratch))
+        else {
+            continue;
+        };
+        let mut j = k;
+        loop {
+            let m = &mut found[j];
+            if m.demonym || m.qualifier.is_some() {
+                break;
+            }
+            m.qualifier = Some(qualifier);
+            let listed = j > 0
+                && text
+                    .get(found[j - 1].end..found[j].start)
+                    .is_some_and(|gap| LIST_JOINS.contains(&gap.trim()));
+            if !listed {
+                break;
+            }
+            j -= 1;
+        }
+    }
+}
+
+/// What joins the places of a list.
+const LIST_JOINS: [&str; 5] = [",", "and", ", and", "or", ", or"];
+
+/// The qualifier whose plural `word` is ("regions", "Oblasts").
+fn plural_qualifier(word: &str, scratch: &mut String) -> Option<&'static Qualifier> {
+    let singular = word.strip_suffix('s').filter(|s| s.len() > 1)?;
+    qualifier_word(singular, scratch)
 }
 
 /// The building a place name from token `i` (`used` tokens, ending at byte
