@@ -300,6 +300,10 @@ fn a_town_joined_by_a_hyphen_to_a_given_name_begins_a_persons_name() {
     // village in Spain, no place in the United States.
     let person = "Lin-Manuel Miranda wrote the songs. The show came to Lin-Manuel Miranda's school.";
     assert!(texts(person).is_empty(), "{:?}", texts(person));
+    // "Jean" is an alternate name of a French village, and "Yves" the own
+    // name of another: a place named by an alternate begins a given name.
+    let french = "French Foreign Minister Jean-Yves Le Drian said Paris would act.";
+    assert_eq!(texts(french), ["Paris"]);
     // Two towns of one country so joined name a road between them, and a
     // highway named after a town leaves it the town.
     let road = "Troops took the Izium-Kupiansk road and the Balakliia-Izium Highway.";

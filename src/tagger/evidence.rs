@@ -209,11 +209,18 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
     // "Lin-Manuel Miranda": a small place joined by a hyphen to a
     // capitalised word that names no place in its country and is followed by
     // another begins a given name, after a locative too; "Balakliia-Izium
-    // Highway" joins two towns.
+    // Highway" joins two towns. A place named only by an alternate begins
+    // a given name whatever follows ("Jean-Yves Le Drian": Yves is a village
+    // in France, "Jean" an alternate name of another).
+    let by_own_name = || s.places.iter().any(|&p| s.gazetteer.is_own_name(p, s.name_hash));
     let hyphenated_name = !s.any(LARGE)
         && !tokens[i].possessive
         && tokens.get(i + 1).is_some_and(|t| {
-            t.gap == Gap::Hyphen && t.capitalized && !t.all_caps && !t.possessive && !names_a_neighbour(s, t.hash)
+            t.gap == Gap::Hyphen
+                && t.capitalized
+                && !t.all_caps
+                && !t.possessive
+                && !(names_a_neighbour(s, t.hash) && by_own_name())
         })
         && tokens
             .get(i + 2)
