@@ -225,6 +225,21 @@ impl Gazetteer {
         found
     }
 
+    /// Whether a country or region among the places at `holders` holds one
+    /// of the places at `places` ([`Place::holds`]).
+    pub fn any_holds(&self, holders: &[u32], places: &[u32]) -> bool {
+        holders
+            .iter()
+            .filter_map(|&h| self.place(h))
+            .filter(|h| matches!(h.kind, Kind::Country | Kind::Region))
+            .any(|holder| {
+                places
+                    .iter()
+                    .filter_map(|&p| self.place(p))
+                    .any(|place| holder.holds(place))
+            })
+    }
+
     /// The places for which the name whose folded hash is `folded_hash` is
     /// an alternate that is not a spelling of their own name but another
     /// name (a former one, mostly), and the own name of some town:

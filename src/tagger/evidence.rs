@@ -3,8 +3,8 @@
 //! organisation's name: a table of named rules, each reading the words
 //! around the match.
 
+use crate::gazetteer::Gazetteer;
 use crate::gazetteer::fold::fold_hash;
-use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
@@ -192,7 +192,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]))
             && !s
                 .previous
-                .is_some_and(|previous| holds_any(s.gazetteer, s.places, previous));
+                .is_some_and(|previous| s.gazetteer.any_holds(s.places, previous));
     let after = tokens.get(i + 1).is_some_and(|t| {
         t.gap == Gap::Space
             && t.capitalized
@@ -248,21 +248,6 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
     .then_some(Evidence::PartOfName)
 }
 
-/// Whether one of the countries and regions among `outer` holds one of
-/// the places `inner`.
-fn holds_any(gazetteer: &Gazetteer, outer: &[u32], inner: &[u32]) -> bool {
-    outer
-        .iter()
-        .filter_map(|&p| gazetteer.place(p))
-        .filter(|p| matches!(p.kind, Kind::Country | Kind::Region))
-        .any(|holder| {
-            inner
-                .iter()
-                .filter_map(|&p| gazetteer.place(p))
-                .any(|place| holder.holds(place))
-        })
-}
-
 /// Whether the one or two capitalised words from token `at` name a country
 /// or region that holds one of the sighting's candidates ("Illinois" after
 /// "Springfield", "New Mexico" after "Las Cruces").
@@ -270,7 +255,7 @@ fn names_a_holder(s: &Sighting, at: usize) -> bool {
     let (text, tokens, gazetteer) = (s.text, s.tokens, s.gazetteer);
     let Some(first) = tokens.get(at) else { return false };
     let holds =
-        |hash: u64| gazetteer.may_name(hash) && holds_any(gazetteer, &gazetteer.indexes_for_hash(hash), s.places);
+        |hash: u64| gazetteer.may_name(hash) && gazetteer.any_holds(&gazetteer.indexes_for_hash(hash), s.places);
     let two_words = || {
         tokens
             .get(at + 1)

@@ -316,16 +316,13 @@ fn pair_bonus(matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
     }
 }
 
-/// Whether the likely candidates among `scores` hold a region and a town in
+/// Whether the likely candidates among `scores` hold a region and a place in
 /// it ("Kharkiv", the city and its oblast): which of the two is meant is
 /// for the qualifiers and the resolver's kinds to say, not for the towns
 /// that lie near the region's point.
 fn region_and_its_town(scores: &[(u32, f64)], gazetteer: &Gazetteer) -> bool {
     let likely: Vec<u32> = likely_points(scores, gazetteer).map(|(place, _)| place).collect();
-    let places = || likely.iter().filter_map(|&p| gazetteer.place(p));
-    places()
-        .filter(|region| region.kind == Kind::Region)
-        .any(|region| places().any(|town| town.kind.is_populated() && region.holds(town)))
+    gazetteer.any_holds(&likely, &likely)
 }
 
 /// The candidates among `scores` that context could still make the best,

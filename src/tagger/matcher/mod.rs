@@ -15,9 +15,7 @@ use super::lexicon::{Demonym, Lexicon};
 use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
 use qualifiers::{apply_plural_qualifiers, facility_head, qualified, qualifier_before};
-use runs::{
-    SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, name_with_possessive, not_place_run,
-};
+use runs::{PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
 
 /// A span of text that names a place (or is a demonym), with its candidates.
 #[derive(Clone, Debug, PartialEq)]
@@ -146,7 +144,7 @@ impl<'t> Scan<'t> {
         let (text, tokens) = (self.text, self.tokens);
         self.spans.start_at(text, tokens, i);
         let place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
-        let place_words = place.as_ref().map_or(0, |(n, _)| *n);
+        let place_words = place.as_ref().map_or(0, |p| p.words);
         if compass_before_place(
             text,
             tokens,
@@ -170,11 +168,11 @@ impl<'t> Scan<'t> {
             return n;
         }
         let longer_demonym = match &place {
-            Some((1, _)) => demonym_run(tokens, i, self.lexicon, &mut self.spans).filter(|(n, _)| *n > 1),
+            Some(p) if p.words == 1 => demonym_run(tokens, i, self.lexicon, &mut self.spans).filter(|(n, _)| *n > 1),
             _ => None,
         };
-        if let Some((n, places)) = place.filter(|_| longer_demonym.is_none()) {
-            return self.read_place(i, n, places);
+        if let Some(run) = place.filter(|_| longer_demonym.is_none()) {
+            return self.read_place(i, run);
         }
         match demonym_run(tokens, i, self.lexicon, &mut self.spans) {
             Some((n, demonym)) => self.read_demonym(i, n, demonym),
@@ -218,14 +216,14 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// Reads the gazetteer name of `n` words at token `i` (candidates
-    /// `places`), with the words around it that say what it names, and
+    /// Reads the gazetteer name `run` found at token `i`, with the words
+    /// around it that say what it names, and
     /// records it if the evidence says it is a place; returns how many
     /// tokens it read.
-    fn read_place(&mut self, i: usize, n: usize, places: Vec<u32>) -> usize {
+    fn read_place(&mut self, i: usize, run: PlaceRun) -> usize {
         let (text, tokens, lexicon) = (self.text, self.tokens, self.lexicon);
         let token = tokens[i];
-        let (mut m, mut used) = self.named(i, n, places);
+        let (mut m, mut used) = self.named(i, run);
         let after_locative =
             is_after_locative(text, tokens, i) || continues_locative_list(text, tokens, i, self.locative_list);
         let mut evidence = if m.demonym || m.qualifier.is_some() {
@@ -297,19 +295,17 @@ impl<'t> Scan<'t> {
         used
     }
 
-    /// The match of the gazetteer name of `n` words at token `i`, with what
+    /// The match of the gazetteer name `run` found at token `i`, with what
     /// the words around it say: a qualifier after or before it, a demonym,
     /// an abbreviation's period; and how many tokens it spans.
-    fn named(&mut self, i: usize, n: usize, places: Vec<u32>) -> (Match, usize) {
+    fn named(&mut self, i: usize, run: PlaceRun) -> (Match, usize) {
         let (text, tokens, lexicon) = (self.text, self.tokens, self.lexicon);
         let token = tokens[i];
+        let n = run.words;
         let last = tokens[i + n - 1];
-        let mut m = Match::new(token.start(), last.end(), places, self.spans.get(n));
-        // "St. John's": the name that ends in "'s", which longest_place
-        // read first, spans it.
-        if let Some(hash) = name_with_possessive(text, &tokens[i..i + n])
-            .filter(|&hash| n > 1 && self.gazetteer.may_name(hash) && !self.gazetteer.indexes_for_hash(hash).is_empty())
-        {
+        let mut m = Match::new(token.start(), last.end(), run.places, self.spans.get(n));
+        // "St. John's": a name that ends in "'s" spans it.
+        if let Some(hash) = run.possessive_name {
             m.end = last.possessive_end(text);
             m.name_hash = hash;
         }

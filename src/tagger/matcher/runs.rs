@@ -136,7 +136,7 @@ pub(super) fn longest_place(
     filters: u8,
     gazetteer: &Gazetteer,
     spans: &mut SpanHashes,
-) -> Option<(usize, Vec<u32>)> {
+) -> Option<PlaceRun> {
     let starts_a_name = filters & MAY_START_NAME != 0;
     let max = if starts_a_name {
         MAX_WORDS.min(tokens.len() - i)
@@ -153,23 +153,41 @@ pub(super) fn longest_place(
         let with_s = (n > 1)
             .then(|| name_with_possessive(text, &tokens[i..i + n]))
             .flatten()
-            .map(|hash| gazetteer.indexes_for_hash(hash))
-            .filter(|places| !places.is_empty());
-        let places = with_s.unwrap_or_else(|| gazetteer.indexes_for_hash(spans.get(n)));
+            .map(|hash| (hash, gazetteer.indexes_for_hash(hash)))
+            .filter(|(_, places)| !places.is_empty());
+        let (possessive_name, places) = match with_s {
+            Some((hash, places)) => (Some(hash), places),
+            None => (None, gazetteer.indexes_for_hash(spans.get(n))),
+        };
         if !places.is_empty() {
             // A lone one-letter word ("I", "A") is never a place.
             if n == 1 && word(text, &tokens[i]).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                 return None;
             }
-            return Some((n, places));
+            return Some(PlaceRun {
+                words: n,
+                places,
+                possessive_name,
+            });
         }
     }
     None
 }
 
+/// A gazetteer name found from a token ([`longest_place`]).
+pub(super) struct PlaceRun {
+    /// How many tokens it spans.
+    pub words: usize,
+    /// Its candidates.
+    pub places: Vec<u32>,
+    /// The folded hash of the name with the "'s" after its last token,
+    /// where that is the name found ("St. John's").
+    pub possessive_name: Option<u64>,
+}
+
 /// The folded hash of the name of several words `run` with the "'s" after
-/// its last ("St. John's"), where one follows and a gazetteer name may be it.
-pub(super) fn name_with_possessive(text: &str, run: &[Token]) -> Option<u64> {
+/// its last ("St. John's"), where one follows.
+fn name_with_possessive(text: &str, run: &[Token]) -> Option<u64> {
     let (first, last) = (run.first()?, run.last()?);
     last.possessive
         .then(|| fold_hash(&text[first.start()..last.possessive_end(text)]))
