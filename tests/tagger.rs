@@ -207,6 +207,13 @@ fn qualifiers_extend_the_span_and_select_the_kind() {
     assert_eq!(place_of(city, "Kharkiv").id.0, 706483);
     let oblast = "Fighting continued in the northeastern region of Kharkiv.";
     assert_eq!(place_of(oblast, "Kharkiv").id.0, 706482);
+
+    // A raion the gazetteer lacks is its chief town's; a "District" after
+    // a name need not be ("U.S. District Court").
+    let raion = "In Chuhuiv Raion, a woman was injured, the U.S. District Court heard.";
+    assert_eq!(texts(raion), ["Chuhuiv Raion", "U.S."]);
+    assert_eq!(place_of(raion, "Chuhuiv Raion").name.as_ref(), "Chuhuyiv");
+    assert_eq!(place_of(raion, "U.S.").kind, Kind::Country);
 }
 
 #[test]

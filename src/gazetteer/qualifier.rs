@@ -17,6 +17,14 @@ impl Qualifier {
     pub fn accepts(&self, kind: Kind) -> bool {
         self.kinds.contains(&kind)
     }
+
+    /// Whether the qualifier names the district of the town whose name it
+    /// follows, as a Ukrainian or Russian raion is named after its chief
+    /// town ("Chuhuiv Raion"); a "district" is not always ("U.S. District
+    /// Court", "the Central District").
+    pub fn names_a_towns_district(&self) -> bool {
+        self.word == "raion"
+    }
 }
 
 const REGION: &[Kind] = &[Kind::Region, Kind::Area];

@@ -3,7 +3,7 @@
 //! a building's name ("Windsor Castle").
 
 use crate::gazetteer::fold::fold_into;
-use crate::gazetteer::{Gazetteer, QUALIFIERS, Qualifier};
+use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
 use super::super::context::{is_function_word, opens_clause, word};
 use super::super::lexicon::{FACILITY_HEADS, WordList};
@@ -38,11 +38,19 @@ pub(super) fn qualified(
         candidates = places.to_vec();
         name_hash = place_hash;
     }
-    let fitting: Vec<u32> = candidates
-        .iter()
-        .copied()
-        .filter(|&p| gazetteer.summary(p).is_some_and(|p| qualifier.accepts(p.kind)))
-        .collect();
+    let of_kind = |accepts: &dyn Fn(Kind) -> bool| -> Vec<u32> {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&p| gazetteer.summary(p).is_some_and(|p| accepts(p.kind)))
+            .collect()
+    };
+    let mut fitting = of_kind(&|kind| qualifier.accepts(kind));
+    // "Chuhuiv Raion": a raion the gazetteer does not hold is named after
+    // its chief town, which lies in it.
+    if fitting.is_empty() && qualifier.names_a_towns_district() {
+        fitting = of_kind(&Kind::is_populated);
+    }
     (!fitting.is_empty()).then_some(Qualified {
         end: next.end(),
         places: fitting,
