@@ -111,6 +111,11 @@ fn a_plural_qualifier_says_the_kind_of_every_place_listed_before_it() {
             ("Kursk".to_string(), Kind::City),
         ]
     );
+    // A plural that forms a name with the word before it is that name.
+    assert_eq!(
+        place_of("NATO reinforced the Baltic states.", "Baltic states").kind,
+        Kind::Area
+    );
 }
 
 #[test]

@@ -11,8 +11,9 @@ use super::super::tokens::{Gap, Token};
 use super::Match;
 use super::runs::SpanHashes;
 
-/// A qualifier word right after the name ("Kherson region", "Dnipro river"):
-/// the extended span, its candidates, and the qualifier. `places` are the
+/// A qualifier word right after the name ("Kherson region", "Dnipro river",
+/// and a plural where the two form a name: "the Baltic states"): the
+/// extended span, its candidates, and the qualifier. `places` are the
 /// name's own candidates, found under `place_hash`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn qualified(
@@ -26,10 +27,18 @@ pub(super) fn qualified(
     scratch: &mut String,
 ) -> Option<Qualified> {
     let next = tokens.get(i + n).filter(|t| t.gap == Gap::Space)?;
-    let qualifier = qualifier_word(word(text, next), scratch)?;
+    let (qualifier, plural) = match qualifier_word(word(text, next), scratch) {
+        Some(qualifier) => (qualifier, false),
+        None => (plural_qualifier(word(text, next), scratch)?, true),
+    };
     let mut name_hash = spans.get(n + 1);
     let mut candidates = gazetteer.indexes_for_hash(name_hash);
     if candidates.is_empty() {
+        // A plural extends only a name it forms ("the Baltic states"); after
+        // a list it qualifies each place ([`apply_plural_qualifiers`]).
+        if plural {
+            return None;
+        }
         // "Grants Town", "Man City": a capitalised word for a town is part
         // of another name, unknown here, not a qualifier of Grants.
         if next.capitalized && qualifier.kinds.iter().any(|k| k.is_populated()) {
