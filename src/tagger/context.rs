@@ -22,24 +22,21 @@ pub(super) fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool 
 
 /// Whether word `i` goes on with a list of places that a locative opened
 /// ("in Atlanta and Savannah", "in Kharkiv, Izium, and Kupiansk"), the
-/// last of them so far ending at `list` (its next token and byte offset):
-/// a comma or an "and" or "or" lies between, and no capitalised word
-/// follows ("in Bains and Grants Town" may list one name).
-pub(super) fn continues_locative_list(text: &str, tokens: &[Token], i: usize, list: Option<(usize, usize)>) -> bool {
-    let Some((next, end)) = list else { return false };
+/// last of them so far ending at byte `list`: a [`is_list_join`] lies
+/// between, and no capitalised word follows ("in Bains and Grants Town"
+/// may list one name).
+pub(super) fn continues_locative_list(text: &str, tokens: &[Token], i: usize, list: Option<usize>) -> bool {
+    let Some(end) = list else { return false };
     if tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space && t.capitalized) {
         return false;
     }
-    let separated_by = |from: usize, to: usize, separators: &[&str]| {
-        text.get(from..to).is_some_and(|between| separators.contains(&between))
-    };
-    if i == next {
-        return separated_by(end, tokens[i].start(), &[", "]);
-    }
-    i == next + 1
-        && matches!(word(text, &tokens[next]), "and" | "or")
-        && separated_by(end, tokens[next].start(), &[" ", ", "])
-        && tokens[i].gap == Gap::Space
+    text.get(end..tokens[i].start()).is_some_and(is_list_join)
+}
+
+/// Whether `gap`, the text between two places, joins them in a list: a
+/// comma, "and", "or" or both, single-spaced.
+pub(super) fn is_list_join(gap: &str) -> bool {
+    matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
 }
 
 /// Whether the word at `i` follows "size of" ("half the size of Wales"),

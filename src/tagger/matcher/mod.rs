@@ -106,9 +106,9 @@ struct Scan<'t> {
     /// A compass word skipped before the token that may start a place, and
     /// where it starts ("North Africa").
     compass: Option<(usize, usize)>,
-    /// Where the last place named after a locative ends (its next token and
-    /// byte offset), for the places listed after it ("in Atlanta and Savannah").
-    locative_list: Option<(usize, usize)>,
+    /// Where the last place named after a locative ends (a byte offset),
+    /// for the places listed after it ("in Atlanta and Savannah").
+    locative_list: Option<usize>,
 }
 
 impl<'t> Scan<'t> {
@@ -272,7 +272,7 @@ impl<'t> Scan<'t> {
                 if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !after_locative {
                     self.lone.push((self.found.len(), hash));
                 }
-                self.locative_list = after_locative.then_some((i + used, m.end));
+                self.locative_list = after_locative.then_some(m.end);
                 m.after_the = after_lower_case_the(text, tokens, i);
                 m.after_locative = after_locative;
                 m.possessive = m.end == tokens[i + used - 1].end() && tokens[i + used - 1].possessive;

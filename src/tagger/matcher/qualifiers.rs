@@ -5,7 +5,7 @@
 use crate::gazetteer::fold::fold_into;
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
-use super::super::context::{is_function_word, opens_clause, word};
+use super::super::context::{is_function_word, is_list_join, opens_clause, word};
 use super::super::lexicon::{FACILITY_HEADS, WordList};
 use super::super::tokens::{Gap, Token};
 use super::Match;
@@ -147,10 +147,7 @@ pub(super) fn apply_plural_qualifiers(text: &str, tokens: &[Token], found: &mut 
                 break;
             }
             m.qualifier = Some(qualifier);
-            let listed = j > 0
-                && text
-                    .get(found[j - 1].end..found[j].start)
-                    .is_some_and(|gap| LIST_JOINS.contains(&gap.trim()));
+            let listed = j > 0 && text.get(found[j - 1].end..found[j].start).is_some_and(is_list_join);
             if !listed {
                 break;
             }
@@ -158,9 +155,6 @@ pub(super) fn apply_plural_qualifiers(text: &str, tokens: &[Token], found: &mut 
         }
     }
 }
-
-/// What joins the places of a list.
-const LIST_JOINS: [&str; 5] = [",", "and", ", and", "or", ", or"];
 
 /// The qualifier whose plural `word` is ("regions", "Oblasts").
 fn plural_qualifier(word: &str, scratch: &mut String) -> Option<&'static Qualifier> {
