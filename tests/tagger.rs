@@ -282,6 +282,23 @@ fn parts_of_personal_names_are_not_places() {
 }
 
 #[test]
+fn a_word_inside_a_name_is_a_place_where_the_writer_sets_it_in_its_state() {
+    // A town's name inside a club's name, then the town's dateline with its
+    // state: the dateline and the later lone use are the town.
+    let text = "A show by The Allendale Woman's Club raised funds.\n\nALLENDALE, N.J. -- Mothers \
+                met on Monday. It marks 100 years of Allendale women serving the town.";
+    assert_eq!(texts(text), ["ALLENDALE", "N.J.", "Allendale"], "{:?}", texts(text));
+    assert_eq!(&*place_of(text, "ALLENDALE").admin1, "US.NJ");
+    // Without the dateline the club's name says the word is no place.
+    let club = "A show by The Allendale Woman's Club raised funds. Allendale women met.";
+    assert!(texts(club).is_empty(), "{:?}", texts(club));
+    // A country before a title sets no place: "Freeland" stays a surname.
+    let title = "Chrystia Freeland spoke. Freeland, U.S. Trade Representative Robert Lighthizer and \
+                 others met.";
+    assert_eq!(texts(title), ["U.S."], "{:?}", texts(title));
+}
+
+#[test]
 fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
     // "Elizabeth" is a town in New Jersey, "Sullivan" a surname (and a few
     // villages): the letters go to a person.

@@ -8,7 +8,8 @@ mod runs;
 use crate::gazetteer::{Gazetteer, Qualifier};
 
 use super::context::{
-    TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, leads_institution,
+    TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, is_apposition_gap,
+    leads_institution,
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{Demonym, Lexicon};
@@ -366,19 +367,29 @@ impl<'t> Scan<'t> {
         let Scan {
             text,
             tokens,
+            gazetteer,
             mut found,
             mut name_parts,
             lone,
             ..
         } = self;
         // Lone matches of words seen inside longer names are dropped (`lone`
-        // is in the order of `found`).
+        // is in the order of `found`), unless the writer placed one of them
+        // ("ALLENDALE, N.J." after "The Allendale Woman's Club"; then
+        // "Allendale women" is the town too).
         name_parts.sort_unstable();
-        let mut dropped = lone
+        let mut placed: Vec<u64> = lone
             .iter()
-            .filter(|(_, hash)| name_parts.binary_search(hash).is_ok())
+            .filter(|&&(at, _)| placed_by_next(text, &found, at, gazetteer))
+            .map(|&(_, hash)| hash)
+            .collect();
+        placed.sort_unstable();
+        let dropped: Vec<usize> = lone
+            .iter()
+            .filter(|(_, hash)| name_parts.binary_search(hash).is_ok() && placed.binary_search(hash).is_err())
             .map(|(at, _)| *at)
-            .peekable();
+            .collect();
+        let mut dropped = dropped.into_iter().peekable();
         // A plural qualifier is evidence too: "the Belgorod and Kursk
         // regions" are places, whatever "Kursk" is elsewhere.
         apply_plural_qualifiers(text, tokens, &mut found);
@@ -391,6 +402,25 @@ impl<'t> Scan<'t> {
         join_restated(text, &mut found);
         found
     }
+}
+
+/// Whether match `at` of `found` is followed by a comma (or spaces) and a
+/// country or region that holds one of its places ("ALLENDALE, N.J."): the
+/// writer set it as a place. Not when a capitalised word follows the
+/// holder, whose name then begins a title ("Freeland, U.S. Trade
+/// Representative Robert Lighthizer").
+fn placed_by_next(text: &str, found: &[Match], at: usize, gazetteer: &Gazetteer) -> bool {
+    let (Some(m), Some(next)) = (found.get(at), found.get(at + 1)) else {
+        return false;
+    };
+    let title_after = text
+        .get(next.end..)
+        .and_then(|after| after.trim_start_matches(' ').chars().next())
+        .is_some_and(char::is_uppercase);
+    !next.demonym
+        && !title_after
+        && text.get(m.end..next.start).is_some_and(is_apposition_gap)
+        && gazetteer.any_holds(&next.places, &m.places)
 }
 
 /// "Washington, D.C.": a place name followed by a comma and an abbreviation
