@@ -930,6 +930,10 @@ fn a_building_named_after_a_place_is_a_place_there() {
     );
     // A name that ends in "'s" heads a building's name too.
     assert_eq!(texts("The choir sang in St George's Chapel."), ["St George's Chapel"]);
+    // A locative before a building is the building's: a town of that name
+    // far from the article's other places is not where it stands.
+    let theatre = "The musical opened at The Colony Theatre in Burbank, where critics praised it.";
+    assert_eq!(texts(theatre), ["Burbank"], "{:?}", texts(theatre));
 }
 
 #[test]

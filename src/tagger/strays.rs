@@ -119,8 +119,9 @@ fn stray_reach(text: &str, m: &Match, place: Option<&Place>, by_alternate: impl 
         _ if m.common_word && !matches!(place.kind, Kind::Country | Kind::Sea | Kind::Peninsula) => Some(STRAY_CITY_KM),
         Kind::Town | Kind::Village => Some(STRAY_KM),
         // "Trips to Saipan": a city after a locative, by its own name and
-        // not owning anything, is the city.
-        Kind::City if m.after_locative && !m.possessive && !by_alternate() => None,
+        // not owning anything, is the city. Not so a building named after
+        // it ("at The Colony Theatre"): the locative is the building's.
+        Kind::City if m.after_locative && !m.possessive && !m.facility && !by_alternate() => None,
         Kind::City if place.population < STRAY_CITY_POPULATION => Some(STRAY_CITY_KM),
         // A larger city named only by one of its alternates ("Levi" for
         // Lévis, Quebec) is no surer than a small one.
@@ -296,6 +297,7 @@ mod tests {
                 after_the: false,
                 after_locative: false,
                 possessive: false,
+                facility: false,
             })
             .collect();
         let chosen: Vec<Option<&Place>> = places.iter().map(Some).collect();

@@ -49,6 +49,10 @@ pub struct Match {
     pub after_locative: bool,
     /// A possessive follows ("Wilson's Farm").
     pub possessive: bool,
+    /// The span names a building after the place ("Windsor Castle"): the
+    /// building stands there only if the article's other places agree
+    /// (see `strays`).
+    pub facility: bool,
 }
 
 impl Match {
@@ -66,6 +70,7 @@ impl Match {
             after_the: false,
             after_locative: false,
             possessive: false,
+            facility: false,
         }
     }
 }
@@ -259,6 +264,7 @@ impl<'t> Scan<'t> {
             m.end = tokens[head].end();
             used = head + 1 - i;
             evidence = Evidence::Place;
+            m.facility = true;
         }
         let hash = token.hash;
         match evidence {
