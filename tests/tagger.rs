@@ -299,6 +299,24 @@ fn a_word_inside_a_name_is_a_place_where_the_writer_sets_it_in_its_state() {
 }
 
 #[test]
+fn handles_firms_and_saints_named_like_towns_are_not_places() {
+    // An account's handle.
+    let handle = "Shannon Watts tweeted at @Gillette on Monday.";
+    assert!(texts(handle).is_empty(), "{:?}", texts(handle));
+    // A firm: a small place's name joined by an ampersand to itself or to
+    // a word that names no place; two towns so joined stay towns.
+    let firm = "Advertisers included Johnson & Johnson and Procter & Gamble.";
+    assert!(texts(firm).is_empty(), "{:?}", texts(firm));
+    let towns = "Troops entered Kupiansk & Izium on Saturday.";
+    assert_eq!(texts(towns), ["Kupiansk", "Izium"]);
+    // A saint after "St." where "St. X" names no place; "St. Petersburg"
+    // does.
+    let saint = "A statue of St. Gregory of Narek was unveiled. Gregory wrote prayers. \
+                 It was cast in St. Petersburg.";
+    assert_eq!(texts(saint), ["St. Petersburg"], "{:?}", texts(saint));
+}
+
+#[test]
 fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
     // "Elizabeth" is a town in New Jersey, "Sullivan" a surname (and a few
     // villages): the letters go to a person.

@@ -76,10 +76,13 @@ impl Sighting<'_> {
 /// that speaks decides, and a match none speaks against is a place.
 pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
     era_or_unit(s)
+        .or_else(|| handle(s))
         .or_else(|| short_capitals(s))
         .or_else(|| common_word(s))
         .or_else(|| brand_start(s))
         .or_else(|| royal_or_cleric(s))
+        .or_else(|| after_name_abbreviation(s))
+        .or_else(|| firm_name(s))
         .or_else(|| ship_name(s))
         .or_else(|| part_of_longer_name(s, title_lines))
         .or_else(|| speaker_or_kin(s))
@@ -97,6 +100,12 @@ fn era_or_unit(s: &Sighting) -> Option<Evidence> {
         && (s.end > s.token().end() || s.word().contains('.'))
         && !s.any(COUNTRY))
     .then_some(Evidence::Word)
+}
+
+/// "@Gillette": a name right after an at sign is an account's handle.
+fn handle(s: &Sighting) -> Option<Evidence> {
+    let start = s.token().start();
+    (start > 0 && s.text.as_bytes()[start - 1] == b'@').then_some(Evidence::Word)
 }
 
 /// Short capitals ("SAS", "ON", "P.A."): only country codes ("US", "UK",
@@ -153,6 +162,34 @@ fn royal_or_cleric(s: &Sighting) -> Option<Evidence> {
         && !PLACE_GENERICS.contains(word(s.text, &s.tokens[s.i + 1]))
         && !s.any(LARGE))
     .then_some(Evidence::PartOfName)
+}
+
+/// "St. Gregory of Narek", "Mt. Hood": a name after the abbreviation of a
+/// saint or a mountain that forms no gazetteer name with it (else the match
+/// would span it: "St. Petersburg") is the saint's or the mountain's.
+fn after_name_abbreviation(s: &Sighting) -> Option<Evidence> {
+    (s.token().gap == Gap::AbbreviationDot).then_some(Evidence::PartOfName)
+}
+
+/// "Johnson & Johnson", "Procter & Gamble": a small place's name joined by
+/// an ampersand to itself or to a capitalised word that names no place
+/// names a firm ("Kupiansk & Izium" are two towns).
+fn firm_name(s: &Sighting) -> Option<Evidence> {
+    let (text, tokens) = (s.text, s.tokens);
+    let partner = |other: &Token, gap: Option<&str>| {
+        other.capitalized
+            && other.gap != Gap::Start
+            && gap.is_some_and(|gap| gap.trim() == "&")
+            && (other.hash == s.token().hash || !s.gazetteer.may_name(other.hash))
+    };
+    let before = s.i > 0 && s.token().gap != Gap::Start && {
+        let previous = &tokens[s.i - 1];
+        partner(previous, text.get(previous.end()..s.token().start()))
+    };
+    let after = tokens
+        .get(s.i + s.n)
+        .is_some_and(|next| partner(next, text.get(s.end..next.start())));
+    ((before || after) && !s.any(LARGE)).then_some(Evidence::PartOfName)
 }
 
 /// "The flagship Moskva", "HMS Belfast": a place's name right after a word
