@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, SpatialIndex, distance_km};
 
-use super::context::is_apposition_gap;
 use super::matcher::Match;
 use super::resolver::Ranking;
 
@@ -130,11 +129,10 @@ fn stray_reach(text: &str, m: &Match, place: Option<&Place>, by_alternate: impl 
     }
 }
 
-/// Whether match `at` is followed by a comma (or spaces) and the country
-/// or region that holds its place ("in Visbek, Germany", "Miami Beach,
-/// Florida", "Springfield Illinois"):
-/// the writer placed it, so it is meant however far the article's other
-/// places lie.
+/// Whether match `at` is set in the country or region that holds its place
+/// ([`Match::is_set_in`]: "in Visbek, Germany", "Miami Beach, Florida",
+/// "Springfield Illinois"): the writer placed it, so it is meant however
+/// far the article's other places lie.
 fn located_by_next(text: &str, matches: &[Match], chosen: &[Option<&Place>], at: usize) -> bool {
     let (Some(m), Some(next)) = (matches.get(at), matches.get(at + 1)) else {
         return false;
@@ -142,7 +140,7 @@ fn located_by_next(text: &str, matches: &[Match], chosen: &[Option<&Place>], at:
     let (Some(Some(place)), Some(Some(holder))) = (chosen.get(at), chosen.get(at + 1)) else {
         return false;
     };
-    text.get(m.end..next.start).is_some_and(is_apposition_gap) && !next.demonym && holder.holds(place)
+    m.is_set_in(next, text) && holder.holds(place)
 }
 
 /// Whether `m` opens the article as its dateline ("Muscat: The festival

@@ -49,9 +49,9 @@ pub struct Match {
     pub after_locative: bool,
     /// A possessive follows ("Wilson's Farm").
     pub possessive: bool,
-    /// The span names a building after the place ("Windsor Castle"): the
-    /// building stands there only if the article's other places agree
-    /// (see `strays`).
+    /// The span names a building after the place ("Windsor Castle"): a
+    /// locative before it is the building's, no proof of the place (see
+    /// `strays`).
     pub facility: bool,
 }
 
@@ -72,6 +72,20 @@ impl Match {
             possessive: false,
             facility: false,
         }
+    }
+
+    /// Whether `next`, the match after this one, may say where this one
+    /// lies: only a comma or spaces between ("Paris, Texas", "Springfield
+    /// Illinois"), not a demonym, and no capitalised word after it, where
+    /// its name begins a title ("Freeland, U.S. Trade Representative").
+    /// Whether one of its places holds one of this one's is the caller's
+    /// question.
+    pub fn is_set_in(&self, next: &Match, text: &str) -> bool {
+        let title_after = text
+            .get(next.end..)
+            .and_then(|after| after.trim_start_matches(' ').chars().next())
+            .is_some_and(char::is_uppercase);
+        !next.demonym && !title_after && text.get(self.end..next.start).is_some_and(is_apposition_gap)
     }
 }
 
@@ -410,23 +424,14 @@ impl<'t> Scan<'t> {
     }
 }
 
-/// Whether match `at` of `found` is followed by a comma (or spaces) and a
-/// country or region that holds one of its places ("ALLENDALE, N.J."): the
-/// writer set it as a place. Not when a capitalised word follows the
-/// holder, whose name then begins a title ("Freeland, U.S. Trade
-/// Representative Robert Lighthizer").
+/// Whether match `at` of `found` is set in a country or region that holds
+/// one of its places ([`Match::is_set_in`]: "ALLENDALE, N.J."): the writer
+/// set it as a place.
 fn placed_by_next(text: &str, found: &[Match], at: usize, gazetteer: &Gazetteer) -> bool {
     let (Some(m), Some(next)) = (found.get(at), found.get(at + 1)) else {
         return false;
     };
-    let title_after = text
-        .get(next.end..)
-        .and_then(|after| after.trim_start_matches(' ').chars().next())
-        .is_some_and(char::is_uppercase);
-    !next.demonym
-        && !title_after
-        && text.get(m.end..next.start).is_some_and(is_apposition_gap)
-        && gazetteer.any_holds(&next.places, &m.places)
+    m.is_set_in(next, text) && gazetteer.any_holds(&next.places, &m.places)
 }
 
 /// "Washington, D.C.": a place name followed by a comma and an abbreviation
