@@ -317,6 +317,22 @@ fn handles_firms_and_saints_named_like_towns_are_not_places() {
 }
 
 #[test]
+fn a_surname_after_to_or_from_is_still_the_person() {
+    // "Bolton" and "McGregor" are towns; once the article has named the
+    // person, "to Bolton" and "close to McGregor" are the person too.
+    let job = "When Trump tapped John Bolton, aides objected. He offered the job to Bolton anyway.";
+    assert!(texts(job).is_empty(), "{:?}", texts(job));
+    let source = "Fighter Conor McGregor was arrested. A source close to McGregor said he was upset.";
+    assert!(texts(source).is_empty(), "{:?}", texts(source));
+    // "In" still makes the word a place, and a word before the town that
+    // is a place's name or a compass point makes no surname of it.
+    let town = "Officials met John Bolton on Monday. The convoy stopped in Bolton.";
+    assert_eq!(texts(town), ["Bolton"], "{:?}", texts(town));
+    let estate = "They live on the South Kilburn Estate. The boy came from Kilburn.";
+    assert_eq!(texts(estate), ["Kilburn"], "{:?}", texts(estate));
+}
+
+#[test]
 fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
     // "Elizabeth" is a town in New Jersey, "Sullivan" a surname (and a few
     // villages): the letters go to a person.

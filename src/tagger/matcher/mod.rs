@@ -9,14 +9,16 @@ use crate::gazetteer::{Gazetteer, Qualifier};
 
 use super::context::{
     TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, is_apposition_gap,
-    leads_institution,
+    leads_institution, word,
 };
 use super::evidence::{Evidence, Sighting, judge};
-use super::lexicon::{Demonym, Lexicon};
+use super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
 use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
 use qualifiers::{apply_plural_qualifiers, facility_head, qualified, qualifier_before};
-use runs::{PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
+use runs::{
+    MAY_NAME, PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run,
+};
 
 /// A span of text that names a place (or is a demonym), with its candidates.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,8 +123,12 @@ struct Scan<'t> {
     /// place that leads an institution's name ("Liverpool Academy") is not
     /// remembered, nor one in capitals, which is no one's given name or
     /// surname ("D.C. Commission on the Arts", then "Washington, D.C.").
+    /// `surnames` are the name parts that followed another capitalised word
+    /// ("John Bolton"); a lone match after "to" or "from" is dropped only
+    /// if it is one of them ("offering the job to Bolton"), and says so.
     name_parts: Vec<u64>,
-    lone: Vec<(usize, u64)>,
+    surnames: Vec<u64>,
+    lone: Vec<(usize, u64, bool)>,
     /// A compass word skipped before the token that may start a place, and
     /// where it starts ("North Africa").
     compass: Option<(usize, usize)>,
@@ -152,6 +158,7 @@ impl<'t> Scan<'t> {
             spans: SpanHashes::default(),
             found: Vec::new(),
             name_parts: Vec::new(),
+            surnames: Vec::new(),
             lone: Vec::new(),
             compass: None,
             locative_list: None,
@@ -290,8 +297,9 @@ impl<'t> Scan<'t> {
                     && !after_locative
                     && lexicon.is_common_word(hash);
                 let minor = !self.traits.any(&m.places, LARGE | MAJOR);
-                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && !after_locative {
-                    self.lone.push((self.found.len(), hash));
+                let weak_locative = after_locative && after_to_or_from(text, tokens, i);
+                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && (!after_locative || weak_locative) {
+                    self.lone.push((self.found.len(), hash, weak_locative));
                 }
                 self.locative_list = after_locative.then_some(m.end);
                 m.after_the = after_lower_case_the(text, tokens, i);
@@ -308,7 +316,10 @@ impl<'t> Scan<'t> {
                     && !follows_acronym(tokens, i)
                     && !token.all_caps =>
             {
-                self.name_parts.push(hash)
+                self.name_parts.push(hash);
+                if ends_personal_name(text, tokens, &self.filters, i, used) {
+                    self.surnames.push(hash);
+                }
             }
             Evidence::PartOfName => {}
             Evidence::Word => {}
@@ -390,6 +401,7 @@ impl<'t> Scan<'t> {
             gazetteer,
             mut found,
             mut name_parts,
+            mut surnames,
             lone,
             ..
         } = self;
@@ -398,16 +410,20 @@ impl<'t> Scan<'t> {
         // ("ALLENDALE, N.J." after "The Allendale Woman's Club"; then
         // "Allendale women" is the town too).
         name_parts.sort_unstable();
+        surnames.sort_unstable();
         let mut placed: Vec<u64> = lone
             .iter()
-            .filter(|&&(at, _)| placed_by_next(text, &found, at, gazetteer))
-            .map(|&(_, hash)| hash)
+            .filter(|&&(at, _, _)| placed_by_next(text, &found, at, gazetteer))
+            .map(|&(_, hash, _)| hash)
             .collect();
         placed.sort_unstable();
         let dropped: Vec<usize> = lone
             .iter()
-            .filter(|(_, hash)| name_parts.binary_search(hash).is_ok() && placed.binary_search(hash).is_err())
-            .map(|(at, _)| *at)
+            .filter(|(_, hash, weak_locative)| {
+                let parts = if *weak_locative { &surnames } else { &name_parts };
+                parts.binary_search(hash).is_ok() && placed.binary_search(hash).is_err()
+            })
+            .map(|(at, _, _)| *at)
             .collect();
         let mut dropped = dropped.into_iter().peekable();
         // A plural qualifier is evidence too: "the Belgorod and Kursk
@@ -452,6 +468,32 @@ fn join_restated(text: &str, found: &mut Vec<Match>) {
         }
         restates
     });
+}
+
+/// Whether word `i` follows "to" or "from", which take people as often as
+/// places ("offering the job to Bolton", "a call from Miranda").
+fn after_to_or_from(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].gap == Gap::Space && matches!(word(text, &tokens[i - 1]), "to" | "from")
+}
+
+/// Whether the name of `used` words at token `i` ends a person's name
+/// after a given name: a capitalised word of letters only, not in capitals,
+/// no compass point and no place's name (`filters`, see [`name_filters`]),
+/// before it, and no capitalised word after it ("John Bolton", not "South
+/// Kilburn Estate", "A429 Cirencester junction" or "Kharkiv Balakliia").
+fn ends_personal_name(text: &str, tokens: &[Token], filters: &[u8], i: usize, used: usize) -> bool {
+    let Some(given) = i.checked_sub(1).map(|before| tokens[before]) else {
+        return false;
+    };
+    tokens[i].gap == Gap::Space
+        && given.capitalized
+        && !given.all_caps
+        && word(text, &given).chars().all(char::is_alphabetic)
+        && !COMPASS_WORDS.contains(word(text, &given))
+        && filters[i - 1] & MAY_NAME == 0
+        && tokens
+            .get(i + used)
+            .is_none_or(|t| t.gap != Gap::Space || !t.capitalized)
 }
 
 #[cfg(test)]

@@ -121,7 +121,7 @@ pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer, 
 }
 
 /// The word may be a gazetteer name.
-const MAY_NAME: u8 = 1;
+pub(super) const MAY_NAME: u8 = 1;
 /// The word may start a gazetteer name of two or more words.
 const MAY_START_NAME: u8 = 2;
 /// The lexicon lists the word ([`Lexicon::acts_on`]).
