@@ -66,13 +66,17 @@ fn run() -> Result<(), String> {
         previous_id = Some(id);
         let row = u32::try_from(row).map_err(|e| e.to_string())?;
         let alternates = cols[10].split('|').filter(|n| !n.is_empty());
+        let population: u64 = cols[5].parse().map_err(|e| format!("population: {e}"))?;
         for name in std::iter::once(cols[2]).chain(alternates) {
             fold::fold_into(name, &mut folded);
-            if !folded.is_empty() {
-                names.add(fold::name_hash(&folded), row);
-            }
-            if let Some((first, _)) = folded.split_once(' ') {
-                names.add_first_word(fold::name_hash(first));
+            let without_article = fold::without_arabic_article(&folded, cols[3], population);
+            for name in std::iter::once(folded.as_str()).chain(without_article) {
+                if !name.is_empty() {
+                    names.add(fold::name_hash(name), row);
+                }
+                if let Some((first, _)) = name.split_once(' ') {
+                    names.add_first_word(fold::name_hash(first));
+                }
             }
         }
     }

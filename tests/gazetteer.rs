@@ -435,6 +435,37 @@ fn a_crowded_name_keeps_its_namesake_in_every_region() {
 }
 
 #[test]
+fn arab_towns_answer_without_their_article() {
+    // GeoNames names them with the article, which news mostly drops.
+    let g = embedded();
+    assert_eq!(best(g, "Qamishli"), 173377);
+    assert_eq!(best(g, "al-Qamishli"), 173377);
+    assert_eq!(best(g, "Hodeidah"), 79415);
+    // So do the user's files, for towns of 10,000 people or more in an
+    // Arab country, and only where the rest is no short word or given name.
+    let dir = tempfile::tempdir().unwrap();
+    let rows: String = [
+        (90_000_001, "Al Fakhuriyah", "20000", "SY"),
+        (90_000_002, "Al Jamil", "20000", "SY"),
+        (90_000_003, "Al Bustaniyah", "600", "SY"),
+        (90_000_004, "Al Marinovka", "20000", "UA"),
+    ]
+    .iter()
+    .map(|&(id, name, pop, country)| {
+        geonames_row(id, name, "", ("35.1", "38.2"), ("P", "PPL"), pop).replace("\tUA\t", &format!("\t{country}\t"))
+    })
+    .collect();
+    let path = write_file(&dir, "sy.txt", rows.as_bytes());
+    let mut g = Gazetteer::embedded().unwrap();
+    g.load_file(&path, &mut |_| {}).unwrap();
+    assert_eq!(ids(&g, "Fakhuriyah"), [90_000_001]);
+    assert!(ids(&g, "Al Jamil").contains(&90_000_002));
+    assert!(!ids(&g, "Jamil").contains(&90_000_002));
+    assert!(ids(&g, "Bustaniyah").is_empty());
+    assert!(ids(&g, "Marinovka").iter().all(|&id| id != 90_000_004));
+}
+
+#[test]
 fn geonames_rows_replace_embedded_places_with_the_same_id() {
     let dir = tempfile::tempdir().unwrap();
     let row = geonames_row(

@@ -317,6 +317,14 @@ fn handles_firms_and_saints_named_like_towns_are_not_places() {
 }
 
 #[test]
+fn an_arab_town_written_without_its_article_is_found() {
+    // GeoNames has "Al Qāmishlī"; the news writes "Qamishli".
+    let text = "A Kurdish official says Turkey fired on Qamishli and other towns along the border.";
+    assert_eq!(texts(text), ["Turkey", "Qamishli"], "{:?}", texts(text));
+    assert_eq!(place_of(text, "Qamishli").id.0, 173377);
+}
+
+#[test]
 fn a_surname_after_to_or_from_is_still_the_person() {
     // "Bolton" and "McGregor" are towns; once the article has named the
     // person, "to Bolton" and "close to McGregor" are the person too.

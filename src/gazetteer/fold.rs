@@ -221,6 +221,38 @@ pub fn name_hash_bytes(folded: &[u8]) -> u64 {
     finish_hash(folded.iter().fold(FNV_OFFSET, |h, &b| fnv_step(h, b)))
 }
 
+/// Romanisations of the Arabic article that open place names ("Al
+/// Qāmishlī", "Ar Raqqah", "Ash Shaykh", "El Mahalla").
+const ARABIC_ARTICLES: [&str; 17] = [
+    "al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "adh", "ed", "es", "er", "et", "ez", "en",
+];
+/// Countries whose place names carry the Arabic article (Arab League
+/// members of North Africa and Western Asia, and Western Sahara).
+const ARABIC_NAME_COUNTRIES: [&str; 20] = [
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY", "TN", "YE",
+    "EH",
+];
+/// The fewest people a place needs for its name to be found without the
+/// article too.
+const ARTICLE_DROP_POPULATION: u64 = 10_000;
+/// The fewest letters the name needs after the article: shorter rests are
+/// given names and words ("Jamil", "Huber", "Shamal").
+const ARTICLE_DROP_LETTERS: usize = 7;
+
+/// The folded name `folded` of a place in `country` of `population` people
+/// without its leading Arabic article, as English news writes most of
+/// them ("al qamishli" -> "qamishli", "al hudaydah" -> "hudaydah"), where
+/// the place is an Arab country's town or region of some size and the rest
+/// is long enough not to be a word or a given name.
+pub fn without_arabic_article<'a>(folded: &'a str, country: &str, population: u64) -> Option<&'a str> {
+    if population < ARTICLE_DROP_POPULATION || !ARABIC_NAME_COUNTRIES.contains(&country) {
+        return None;
+    }
+    let (article, rest) = folded.split_once(' ')?;
+    let letters = rest.bytes().filter(|b| b.is_ascii_alphabetic()).count();
+    (ARABIC_ARTICLES.contains(&article) && letters >= ARTICLE_DROP_LETTERS).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
