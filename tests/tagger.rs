@@ -325,7 +325,7 @@ fn an_arab_town_written_without_its_article_is_found() {
 }
 
 #[test]
-fn a_surname_after_to_or_from_is_still_the_person() {
+fn a_surname_after_to_or_from_or_speaking_is_still_the_person() {
     // "Bolton" and "McGregor" are towns; once the article has named the
     // person, "to Bolton" and "close to McGregor" are the person too.
     let job = "When Trump tapped John Bolton, aides objected. He offered the job to Bolton anyway.";
@@ -338,6 +338,16 @@ fn a_surname_after_to_or_from_is_still_the_person() {
     assert_eq!(texts(town), ["Bolton"], "{:?}", texts(town));
     let estate = "They live on the South Kilburn Estate. The boy came from Kilburn.";
     assert_eq!(texts(estate), ["Kilburn"], "{:?}", texts(estate));
+    // Nor does a function word, even where a caption ran into the text.
+    let after = "The train arrived six minutes late After Bolton, Leeds is the next stop. Trains run \
+                 to Bolton daily.";
+    assert_eq!(texts(after), ["Leeds", "Bolton"], "{:?}", texts(after));
+    // A country that speaks is its government, unless the article has
+    // named a person of that surname.
+    let reporter = "The reporter Bill Holland covered the trial. \u{201c}It was hard,\u{201d} Holland recalled.";
+    assert!(texts(reporter).is_empty(), "{:?}", texts(reporter));
+    let government = "Officials met Jamie Vardy. Holland said it would help.";
+    assert_eq!(texts(government), ["Holland"], "{:?}", texts(government));
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::gazetteer::{Gazetteer, Qualifier};
 
 use super::context::{
     TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, is_apposition_gap,
-    leads_institution, word,
+    is_function_word, is_speaker_or_team, leads_institution, word,
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
@@ -123,9 +123,10 @@ struct Scan<'t> {
     /// place that leads an institution's name ("Liverpool Academy") is not
     /// remembered, nor one in capitals, which is no one's given name or
     /// surname ("D.C. Commission on the Arts", then "Washington, D.C.").
-    /// `surnames` are the name parts that followed another capitalised word
-    /// ("John Bolton"); a lone match after "to" or "from" is dropped only
-    /// if it is one of them ("offering the job to Bolton"), and says so.
+    /// `surnames` are the name parts that followed a given name ("John
+    /// Bolton"); a small place's lone match after "to" or "from" ("offering
+    /// the job to Bolton"), or a large one's that speaks ("Holland
+    /// recalled"), is dropped only if it is one of them, and says so.
     name_parts: Vec<u64>,
     surnames: Vec<u64>,
     lone: Vec<(usize, u64, bool)>,
@@ -297,9 +298,15 @@ impl<'t> Scan<'t> {
                     && !after_locative
                     && lexicon.is_common_word(hash);
                 let minor = !self.traits.any(&m.places, LARGE | MAJOR);
-                let weak_locative = after_locative && after_to_or_from(text, tokens, i);
-                if used == 1 && minor && !m.demonym && m.qualifier.is_none() && (!after_locative || weak_locative) {
-                    self.lone.push((self.found.len(), hash, weak_locative));
+                // After "to" or "from", or (a large place) as a speaker
+                // ("Holland recalled"), only a surname is dropped.
+                let surname_only = if minor {
+                    after_locative && after_to_or_from(text, tokens, i)
+                } else {
+                    !after_locative && is_speaker_or_team(text, tokens, i)
+                };
+                if used == 1 && !m.demonym && m.qualifier.is_none() && (minor && !after_locative || surname_only) {
+                    self.lone.push((self.found.len(), hash, surname_only));
                 }
                 self.locative_list = after_locative.then_some(m.end);
                 m.after_the = after_lower_case_the(text, tokens, i);
@@ -490,6 +497,7 @@ fn ends_personal_name(text: &str, tokens: &[Token], filters: &[u8], i: usize, us
         && !given.all_caps
         && word(text, &given).chars().all(char::is_alphabetic)
         && !COMPASS_WORDS.contains(word(text, &given))
+        && !is_function_word(text, &given)
         && filters[i - 1] & MAY_NAME == 0
         && tokens
             .get(i + used)
