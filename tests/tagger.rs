@@ -782,6 +782,13 @@ fn us_state_abbreviations_keep_their_period() {
         .map(|&(p, _)| &*gazetteer().place(p).unwrap().name)
         .collect();
     assert_eq!(states, ["Pennsylvania"]);
+    // Without its period it is a word or a name, unless it follows a town
+    // and a comma.
+    let mass = "Pope Francis said Mass for the victims. Ill health kept Pa Salieu away.";
+    assert!(texts(mass).is_empty(), "{:?}", texts(mass));
+    let town = "Residents of Worcester, Mass protested.";
+    assert_eq!(texts(town), ["Worcester", "Mass"], "{:?}", texts(town));
+    assert_eq!(&*place_of(town, "Mass").name, "Massachusetts");
 }
 
 #[test]

@@ -252,6 +252,9 @@ impl<'t> Scan<'t> {
         let (text, tokens, lexicon) = (self.text, self.tokens, self.lexicon);
         let token = tokens[i];
         let (mut m, mut used) = self.named(i, run);
+        if m.places.is_empty() {
+            return used;
+        }
         let after_locative =
             is_after_locative(text, tokens, i) || continues_locative_list(text, tokens, i, self.locative_list);
         let mut evidence = if m.demonym || m.qualifier.is_some() {
@@ -387,13 +390,22 @@ impl<'t> Scan<'t> {
         if m.qualifier.is_none() {
             m.qualifier = qualifier_before(text, tokens, i, &mut self.scratch);
         }
-        if used == 1 && !last.possessive && text[m.end..].starts_with('.') {
-            // "Calif.": the period belongs to the abbreviation (the span is
-            // the one token, whose hash is cached).
-            // It names the place it abbreviates, not every place named "Pa".
-            if let Some(place) = lexicon.abbreviation(token.hash).filter(|_| !m.demonym) {
+        if used == 1
+            && !m.demonym
+            && let Some(place) = lexicon.abbreviation(token.hash)
+        {
+            if !last.possessive && text[m.end..].starts_with('.') {
+                // "Calif.": the period belongs to the abbreviation (the span is
+                // the one token, whose hash is cached).
+                // It names the place it abbreviates, not every place named "Pa".
                 m.end += 1;
                 m.places = vec![place];
+            } else if !token.all_caps && !after_comma(text, tokens, i) {
+                // Without its period the abbreviation is a word or a name
+                // ("said Mass", "Ill health", "Pa Salieu"), except after a
+                // town and a comma ("Worcester, Mass protested"); in
+                // capitals it is a code ("PA", "LA").
+                m.places.clear();
             }
         }
         (m, used)
@@ -475,6 +487,11 @@ fn join_restated(text: &str, found: &mut Vec<Match>) {
         }
         restates
     });
+}
+
+/// Whether word `i` follows a comma after a word ("Worcester, Mass").
+fn after_comma(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0 && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(", ")
 }
 
 /// Whether word `i` follows "to" or "from", which take people as often as
