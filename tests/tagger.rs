@@ -325,6 +325,22 @@ fn an_arab_town_written_without_its_article_is_found() {
 }
 
 #[test]
+fn lakes_mountains_and_great_rivers_are_places() {
+    let text = "Climbers on Mount Everest reported snow, fishermen on Lake Victoria stayed ashore, \
+                and diamonds are mined in the Orinoco area in southern Venezuela.";
+    assert_eq!(
+        texts(text),
+        ["Mount Everest", "Lake Victoria", "Orinoco", "Venezuela"],
+        "{:?}",
+        texts(text)
+    );
+    assert_eq!(place_of(text, "Lake Victoria").kind, Kind::Sea);
+    // A town named after a lake stays the town in its state's news.
+    let town = "The Wisconsin resort town of Lake Geneva drew tourists from Chicago.";
+    assert_eq!(place_of(town, "Lake Geneva").kind, Kind::Town);
+}
+
+#[test]
 fn a_surname_after_to_or_from_or_speaking_is_still_the_person() {
     // "Bolton" and "McGregor" are towns; once the article has named the
     // person, "to Bolton" and "close to McGregor" are the person too.
