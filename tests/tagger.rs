@@ -325,6 +325,30 @@ fn an_arab_town_written_without_its_article_is_found() {
 }
 
 #[test]
+fn names_that_take_the_article_are_found_without_it_in_the_span() {
+    // "the Gulf" and "the Channel" name a sea only with the article; the
+    // span is the word, as annotators mark it.
+    let gulf = "Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, Qatar.";
+    assert_eq!(
+        texts(gulf),
+        ["Saudi Arabia", "US", "Gulf", "Qatar"],
+        "{:?}",
+        texts(gulf)
+    );
+    assert_eq!(&*place_of(gulf, "Gulf").name, "Persian Gulf");
+    let channel = "Migrants crossed the Channel in small boats. The Ukraine Ambassador spoke.";
+    assert_eq!(texts(channel), ["Channel", "Ukraine"], "{:?}", texts(channel));
+    // Not where a capitalised word or a number goes on with the name.
+    let other = "Storms hit the Gulf Coast. The Channel 4 film aired. Kerema is in the Gulf Province.";
+    assert_eq!(
+        texts(other),
+        ["Gulf Coast", "Kerema", "Gulf Province"],
+        "{:?}",
+        texts(other)
+    );
+}
+
+#[test]
 fn lakes_mountains_and_great_rivers_are_places() {
     let text = "Climbers on Mount Everest reported snow, fishermen on Lake Victoria stayed ashore, \
                 and diamonds are mined in the Orinoco area in southern Venezuela.";

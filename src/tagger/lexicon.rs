@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::fold::{fold, name_hash};
-use crate::gazetteer::{CountryCode, Gazetteer, PlaceId};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, PlaceId};
 
 use super::tokens::tokenize;
 
@@ -464,6 +464,9 @@ pub struct Lexicon {
     /// The first words of the phrases of two or more words among the
     /// demonyms and the never-a-place phrases.
     phrase_starts: HashSet<u64, KeyHash>,
+    /// The names that take "the" ("the Gulf", "the Channel"): the hash of
+    /// the word after "the", and of the whole name.
+    article_names: HashMap<u64, u64, KeyHash>,
     /// The words the matcher acts on though they name no place (see
     /// [`Lexicon::acts_on`]).
     listed_words: HashSet<u64, KeyHash>,
@@ -509,9 +512,11 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let common_words = data_lines(COMMON_WORDS).map(|l| name_hash(&fold(l))).collect();
+        let article_names = article_names(gazetteer);
         let listed_words = demonyms
             .keys()
             .chain(&not_places)
+            .chain(article_names.keys())
             .chain(&phrase_starts)
             .copied()
             .chain(COMPASS_WORDS.words.iter().map(|w| name_hash(&fold(w))))
@@ -548,6 +553,7 @@ impl Lexicon {
             initials,
             country_names,
             phrase_starts,
+            article_names,
             listed_words,
             longest_not_place,
             longest_demonym,
@@ -578,6 +584,12 @@ impl Lexicon {
     /// Other words that name no place it passes over.
     pub fn acts_on(&self, word_hash: u64) -> bool {
         self.listed_words.contains(&word_hash)
+    }
+
+    /// The hash of the name that "the" and the word whose token hash is
+    /// `word_hash` form ("the Gulf"), where the gazetteer has such a name.
+    pub fn article_name(&self, word_hash: u64) -> Option<u64> {
+        self.article_names.get(&word_hash).copied()
     }
 
     /// Whether a folded name is a name of a country ("Ukraine", "UK").
@@ -693,6 +705,30 @@ fn add_phrase_start(starts: &mut HashSet<u64, KeyHash>, phrase: &str) {
     }
     starts.extend(tokens.first().map(|t| t.hash).filter(|&h| h != 0));
     starts.extend(fold(phrase).split(' ').next().map(name_hash));
+}
+
+/// The one-word names after "the" of the countries, seas, rivers,
+/// peninsulas and areas ("the Gulf", "the Channel", "the Ukraine"): the
+/// word's hash and the whole name's.
+fn article_names(gazetteer: &Gazetteer) -> HashMap<u64, u64, KeyHash> {
+    let wide = |i: u32| {
+        gazetteer.summary(i).is_some_and(|s| {
+            matches!(
+                s.kind,
+                Kind::Country | Kind::Sea | Kind::River | Kind::Peninsula | Kind::Area
+            )
+        })
+    };
+    (0..u32::try_from(gazetteer.len()).unwrap_or(u32::MAX))
+        .filter(|&i| wide(i))
+        .filter_map(|i| gazetteer.place(i))
+        .flat_map(|p| std::iter::once(&*p.name).chain(p.alt_names()))
+        .filter_map(|name| {
+            let folded = fold(name);
+            let word = folded.strip_prefix("the ")?;
+            (!word.contains(' ')).then(|| (name_hash(word), name_hash(&folded)))
+        })
+        .collect()
 }
 
 /// English plural of a folded demonym ("russian" -> "russians", "swiss" stays).

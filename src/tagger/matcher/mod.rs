@@ -170,6 +170,15 @@ impl<'t> Scan<'t> {
     /// phrase with it; returns how many tokens it read.
     fn read(&mut self, i: usize) -> usize {
         let (text, tokens) = (self.text, self.tokens);
+        // "The Gulf", "The Channel" opening a sentence: the name is the word
+        // after the article, read on its own.
+        if word(text, &tokens[i]) == "The"
+            && tokens.get(i + 1).is_some_and(|next| {
+                next.gap == Gap::Space && next.capitalized && self.lexicon.article_name(next.hash).is_some()
+            })
+        {
+            return 1;
+        }
         self.spans.start_at(text, tokens, i);
         let place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
         let place_words = place.as_ref().map_or(0, |p| p.words);
@@ -184,6 +193,13 @@ impl<'t> Scan<'t> {
             &mut self.spans,
         ) {
             self.compass = Some((i + 1, tokens[i].start()));
+            return 1;
+        }
+        // "the Gulf" is the Persian Gulf, not Papua New Guinea's Gulf Province.
+        if place_words <= 1
+            && let Some(m) = self.after_article(i)
+        {
+            self.found.push(m);
             return 1;
         }
         // A phrase that is never a place, unless a longer place name or
@@ -206,6 +222,33 @@ impl<'t> Scan<'t> {
             Some((n, demonym)) => self.read_demonym(i, n, demonym),
             None => 1,
         }
+    }
+
+    /// The match of word `i` as a name that takes "the" ("in the Gulf,
+    /// Qatar", "crossed the Channel"): after "the", the word
+    /// alone at most another place's name, and no capitalised word or number after it
+    /// ("the Gulf Coast", "the Channel 4 film"). The span is the word.
+    fn after_article(&self, i: usize) -> Option<Match> {
+        let (text, tokens) = (self.text, self.tokens);
+        let token = tokens[i];
+        if i == 0 || token.gap != Gap::Space || token.all_caps || !matches!(word(text, &tokens[i - 1]), "the" | "The") {
+            return None;
+        }
+        let ends_name = tokens
+            .get(i + 1)
+            .is_none_or(|next| next.gap != Gap::Space || word(text, next).starts_with(|c: char| c.is_lowercase()));
+        if !ends_name {
+            return None;
+        }
+        let name_hash = self.lexicon.article_name(token.hash)?;
+        let places = self.gazetteer.indexes_for_hash(name_hash);
+        if places.is_empty() {
+            return None;
+        }
+        Some(Match {
+            after_the: true,
+            ..Match::new(token.start(), token.end(), places, name_hash)
+        })
     }
 
     /// Records the demonym of `n` words at token `i`, or the place it names
