@@ -349,6 +349,26 @@ fn names_that_take_the_article_are_found_without_it_in_the_span() {
 }
 
 #[test]
+fn a_state_code_after_a_place_and_a_comma_is_the_state() {
+    let dateline = "HORRY COUNTY, SC (WMBF) - A homeless man was found. Police in Seattle, WA said.";
+    assert_eq!(
+        texts(dateline),
+        ["HORRY COUNTY", "SC", "Seattle", "WA"],
+        "{:?}",
+        texts(dateline)
+    );
+    assert_eq!(&*place_of(dateline, "SC").name, "South Carolina");
+    assert_eq!(&*place_of(dateline, "WA").name, "Washington");
+    // The code places the town before it, and the town the code.
+    let nelson = "A FrontCounter office opened in Nelson, BC on Monday. Wastewater in Perth, WA is diluted.";
+    assert_eq!(place_of(nelson, "Nelson").country.as_str(), "CA");
+    assert_eq!(&*place_of(nelson, "WA").name, "Western Australia");
+    // Not without a place before it, nor before a word in capitals.
+    let headline = "FIRE, IN PICTURES. MAN SHOT IN DALLAS, IN SHOOTING SPREE";
+    assert_eq!(texts(headline), ["DALLAS"], "{:?}", texts(headline));
+}
+
+#[test]
 fn lakes_mountains_and_great_rivers_are_places() {
     let text = "Climbers on Mount Everest reported snow, fishermen on Lake Victoria stayed ashore, \
                 and diamonds are mined in the Orinoco area in southern Venezuela.";

@@ -14,6 +14,7 @@ static DEMONYMS: &str = include_str!("data/demonyms.tsv");
 static NOT_PLACES: &str = include_str!("data/not_places.txt");
 static COMMON_WORDS: &str = include_str!("../../gazetteer/common_words.txt");
 static ALIASES: &str = include_str!("../../gazetteer/aliases.tsv");
+static POSTAL_CODES: &str = include_str!("data/postal_codes.tsv");
 
 /// Lower-case words allowed inside a multi-word name ("Sea of Azov",
 /// "Rostov-on-Don", "Bosnia and Herzegovina").
@@ -467,6 +468,9 @@ pub struct Lexicon {
     /// The names that take "the" ("the Gulf", "the Channel"): the hash of
     /// the word after "the", and of the whole name.
     article_names: HashMap<u64, u64, KeyHash>,
+    /// Postal abbreviations of states and provinces ("TX", "BC") and the
+    /// regions each may name.
+    postal_codes: HashMap<u64, Vec<u32>, KeyHash>,
     /// The words the matcher acts on though they name no place (see
     /// [`Lexicon::acts_on`]).
     listed_words: HashSet<u64, KeyHash>,
@@ -513,10 +517,12 @@ impl Lexicon {
             .unwrap_or(1);
         let common_words = data_lines(COMMON_WORDS).map(|l| name_hash(&fold(l))).collect();
         let article_names = article_names(gazetteer);
+        let postal_codes = postal_codes(gazetteer);
         let listed_words = demonyms
             .keys()
             .chain(&not_places)
             .chain(article_names.keys())
+            .chain(postal_codes.keys())
             .chain(&phrase_starts)
             .copied()
             .chain(COMPASS_WORDS.words.iter().map(|w| name_hash(&fold(w))))
@@ -554,6 +560,7 @@ impl Lexicon {
             country_names,
             phrase_starts,
             article_names,
+            postal_codes,
             listed_words,
             longest_not_place,
             longest_demonym,
@@ -590,6 +597,12 @@ impl Lexicon {
     /// `word_hash` form ("the Gulf"), where the gazetteer has such a name.
     pub fn article_name(&self, word_hash: u64) -> Option<u64> {
         self.article_names.get(&word_hash).copied()
+    }
+
+    /// The regions a state's or province's postal abbreviation (its token
+    /// hash `word_hash`: "TX", "WA") may name.
+    pub fn postal_code(&self, word_hash: u64) -> &[u32] {
+        self.postal_codes.get(&word_hash).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a folded name is a name of a country ("Ukraine", "UK").
@@ -731,6 +744,33 @@ fn article_names(gazetteer: &Gazetteer) -> HashMap<u64, u64, KeyHash> {
         .collect()
 }
 
+/// The postal abbreviations of [`POSTAL_CODES`], each with the regions of
+/// its name in its country (a region before a town of the name: "District
+/// of Columbia"); "WA" is Washington or Western Australia.
+fn postal_codes(gazetteer: &Gazetteer) -> HashMap<u64, Vec<u32>, KeyHash> {
+    let mut codes: HashMap<u64, Vec<u32>, KeyHash> = HashMap::default();
+    for line in data_lines(POSTAL_CODES) {
+        let mut cols = line.split('\t');
+        let (Some(code), Some(country), Some(name)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let in_country: Vec<u32> = gazetteer
+            .lookup(name)
+            .into_iter()
+            .filter(|&i| gazetteer.place(i).is_some_and(|p| p.country.as_str() == country))
+            .collect();
+        let region = in_country
+            .iter()
+            .copied()
+            .find(|&i| gazetteer.summary(i).is_some_and(|s| s.kind == Kind::Region))
+            .or_else(|| in_country.first().copied());
+        if let Some(region) = region {
+            codes.entry(name_hash(&fold(code))).or_default().push(region);
+        }
+    }
+    codes
+}
+
 /// English plural of a folded demonym ("russian" -> "russians", "swiss" stays).
 fn plural(folded: &str) -> String {
     if folded.ends_with('s') || folded.ends_with("ese") || folded.ends_with("sh") || folded.ends_with("ch") {
@@ -743,6 +783,28 @@ fn plural(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_postal_code_names_a_region_of_its_country() {
+        let gazetteer = Gazetteer::embedded().unwrap();
+        let lexicon = Lexicon::new(&gazetteer);
+        let mut lines = 0;
+        for line in data_lines(POSTAL_CODES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let regions = lexicon.postal_code(name_hash(&fold(cols[0])));
+            let found = regions
+                .iter()
+                .filter_map(|&i| gazetteer.place(i))
+                .find(|p| p.country.as_str() == cols[1]);
+            let place = found.unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(place.kind, Kind::Region, "{line}");
+            assert_eq!(&*place.name, cols[2], "{line}");
+            lines += 1;
+        }
+        assert_eq!(lines, 72);
+        // Two codes are shared: Washington and Western Australia.
+        assert_eq!(lexicon.postal_code(name_hash("wa")).len(), 2);
+    }
 
     #[test]
     fn word_lists_find_their_words_in_any_case_and_nothing_else() {

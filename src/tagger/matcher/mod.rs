@@ -197,7 +197,7 @@ impl<'t> Scan<'t> {
         }
         // "the Gulf" is the Persian Gulf, not Papua New Guinea's Gulf Province.
         if place_words <= 1
-            && let Some(m) = self.after_article(i)
+            && let Some(m) = self.after_article(i).or_else(|| self.postal_code(i))
         {
             self.found.push(m);
             return 1;
@@ -249,6 +249,31 @@ impl<'t> Scan<'t> {
             after_the: true,
             ..Match::new(token.start(), token.end(), places, name_hash)
         })
+    }
+
+    /// The match of word `i` as a state's or province's postal abbreviation
+    /// set after a place ("Austin, TX said", "HORRY COUNTY, SC (WMBF)",
+    /// "Perth, WA"): in capitals, after a comma that follows the last match
+    /// found, no periods ("D.C." is an alias of the capital's), and no word
+    /// in capitals after it ("DALLAS, IN SHOOTING").
+    fn postal_code(&self, i: usize) -> Option<Match> {
+        let (text, tokens) = (self.text, self.tokens);
+        let token = tokens[i];
+        let previous = self.found.last()?;
+        if i == 0
+            || !token.all_caps
+            || word(text, &token).contains('.')
+            || previous.demonym
+            || previous.end != tokens[i - 1].end()
+            || text.get(previous.end..token.start()) != Some(", ")
+            || tokens
+                .get(i + 1)
+                .is_some_and(|next| next.gap == Gap::Space && next.all_caps)
+        {
+            return None;
+        }
+        let places = self.lexicon.postal_code(token.hash);
+        (!places.is_empty()).then(|| Match::new(token.start(), token.end(), places.to_vec(), token.hash))
     }
 
     /// Records the demonym of `n` words at token `i`, or the place it names
