@@ -369,6 +369,22 @@ fn a_state_code_after_a_place_and_a_comma_is_the_state() {
 }
 
 #[test]
+fn a_region_named_by_a_word_is_a_place_after_a_name_and_a_comma() {
+    // "Fife" is an everyday word; after a circuit's name and a comma it
+    // says where the circuit lies.
+    let calendar = "25/26 August: Knockhill, Fife. 15/16 September: Silverstone, Northamptonshire.";
+    assert_eq!(
+        texts(calendar),
+        ["Fife", "Silverstone", "Northamptonshire"],
+        "{:?}",
+        texts(calendar)
+    );
+    // Not in a list of people, nor as a word.
+    let list = "He played the fife. Smith, Fife and Jones won.";
+    assert!(texts(list).is_empty(), "{:?}", texts(list));
+}
+
+#[test]
 fn lakes_mountains_and_great_rivers_are_places() {
     let text = "Climbers on Mount Everest reported snow, fishermen on Lake Victoria stayed ashore, \
                 and diamonds are mined in the Orinoco area in southern Venezuela.";

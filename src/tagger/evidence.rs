@@ -3,8 +3,8 @@
 //! organisation's name: a table of named rules, each reading the words
 //! around the match.
 
-use crate::gazetteer::Gazetteer;
 use crate::gazetteer::fold::fold_hash;
+use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
@@ -132,8 +132,24 @@ fn common_word(s: &Sighting) -> Option<Evidence> {
         && s.lexicon.is_common_word(s.token().hash)
         && !s.any(COUNTRY)
         && !s.any(SEA)
+        && !region_set_after_a_name(s)
         && (after_lower_case_the(s.text, s.tokens, s.i) || !major_by_own_name(s)))
     .then_some(Evidence::Word)
+}
+
+/// "Knockhill, Fife.", "in Kirkcaldy, Fife, police said": a region's name
+/// after a capitalised word and a comma, and before a punctuation mark,
+/// says where the name lies ("Smith, Fife and Jones" lists people).
+fn region_set_after_a_name(s: &Sighting) -> bool {
+    let Some(before) = s.i.checked_sub(1).map(|b| s.tokens[b]) else {
+        return false;
+    };
+    before.capitalized
+        && s.text.get(before.end()..s.token().start()) == Some(", ")
+        && s.tokens.get(s.i + 1).is_none_or(|t| t.gap != Gap::Space)
+        && s.places
+            .iter()
+            .any(|&p| s.gazetteer.summary(p).is_some_and(|p| p.kind == Kind::Region))
 }
 
 /// "DeltaTrak", "VistaPrint", "MetroHealth": a small place, or an everyday
