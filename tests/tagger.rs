@@ -385,7 +385,7 @@ fn a_region_named_by_a_word_is_a_place_after_a_name_and_a_comma() {
 }
 
 #[test]
-fn lakes_mountains_and_great_rivers_are_places() {
+fn lakes_mountains_great_rivers_and_airports_are_places() {
     let text = "Climbers on Mount Everest reported snow, fishermen on Lake Victoria stayed ashore, \
                 and diamonds are mined in the Orinoco area in southern Venezuela.";
     assert_eq!(
@@ -395,6 +395,18 @@ fn lakes_mountains_and_great_rivers_are_places() {
         texts(text)
     );
     assert_eq!(place_of(text, "Lake Victoria").kind, Kind::Sea);
+    // Major airports by their short names; the lower-case "airport" stays
+    // out of the span, and the Florida town of Heathrow keeps its name.
+    let airports = "Officers searched a plane at Heathrow airport. Flights to Schiphol and O'Hare were cancelled.";
+    assert_eq!(
+        texts(airports),
+        ["Heathrow", "Schiphol", "O'Hare"],
+        "{:?}",
+        texts(airports)
+    );
+    assert_eq!(&*place_of(airports, "Heathrow").name, "Heathrow Airport");
+    let town = "Residents of Heathrow, Florida met.";
+    assert_eq!(place_of(town, "Heathrow").country.as_str(), "US");
     // A town named after a lake stays the town in its state's news.
     let town = "The Wisconsin resort town of Lake Geneva drew tourists from Chicago.";
     assert_eq!(place_of(town, "Lake Geneva").kind, Kind::Town);
