@@ -1062,6 +1062,15 @@ fn a_building_named_after_a_place_is_a_place_there() {
             ("Manila Cathedral", "Manila")
         ])
     );
+    // Universities and colleges too, a state's included ("Colorado State
+    // University" is no mention of "Colorado State").
+    let universities = "He was accepted to Florida Atlantic University and California State University.";
+    assert_eq!(
+        texts(universities),
+        ["Florida Atlantic University", "California State University"],
+        "{:?}",
+        texts(universities)
+    );
     // Bridges, dams and plants too: the war's landmarks bear towns' names.
     let landmarks = "A blast damaged the Kerch Bridge. Inspectors reached the Zaporizhzhia Nuclear \
                      Power Plant before the Kakhovka Dam was destroyed.";

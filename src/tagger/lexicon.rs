@@ -240,6 +240,8 @@ pub static FACILITY_HEADS: WordList = WordList::new(&[
     "shipyard",
     "airbase",
     "base",
+    "university",
+    "college",
 ]);
 
 /// Capitalised words that, after a place name, make it the first word of an
