@@ -1071,6 +1071,14 @@ fn a_building_named_after_a_place_is_a_place_there() {
         "{:?}",
         texts(universities)
     );
+    // Also when the place ends the name after "of".
+    let of = "He had not got into the University of California, so he toured the Museum of London.";
+    assert_eq!(
+        texts(of),
+        ["University of California", "Museum of London"],
+        "{:?}",
+        texts(of)
+    );
     // Bridges, dams and plants too: the war's landmarks bear towns' names.
     let landmarks = "A blast damaged the Kerch Bridge. Inspectors reached the Zaporizhzhia Nuclear \
                      Power Plant before the Kakhovka Dam was destroyed.";

@@ -15,7 +15,7 @@ use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
 use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
-use qualifiers::{apply_plural_qualifiers, facility_head, qualified, qualifier_before};
+use qualifiers::{apply_plural_qualifiers, facility_head, facility_of, qualified, qualifier_before};
 use runs::{
     MAY_NAME, PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run,
 };
@@ -356,6 +356,14 @@ impl<'t> Scan<'t> {
         {
             m.end = tokens[head].end();
             used = head + 1 - i;
+            evidence = Evidence::Place;
+            m.facility = true;
+        } else if !m.demonym
+            && !matches!(evidence, Evidence::Word)
+            && let Some(head) = facility_of(text, tokens, i)
+        {
+            // "University of California", "Museum of London".
+            m.start = tokens[head].start();
             evidence = Evidence::Place;
             m.facility = true;
         }

@@ -193,6 +193,20 @@ pub(super) fn facility_head(text: &str, tokens: &[Token], i: usize, used: usize,
     None
 }
 
+/// The building or institution whose name ends with the place name at
+/// token `i` after "of": the index of a capitalised [`FACILITY_HEADS`] word
+/// right before the "of" ("University of California", "Museum of London").
+pub(super) fn facility_of(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let head = i.checked_sub(2)?;
+    let (of, head_token) = (&tokens[i - 1], &tokens[head]);
+    (tokens[i].gap == Gap::Space
+        && of.gap == Gap::Space
+        && word(text, of) == "of"
+        && head_token.capitalized
+        && FACILITY_HEADS.contains(word(text, head_token)))
+    .then_some(head)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
