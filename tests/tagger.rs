@@ -543,6 +543,9 @@ fn outlets_and_organisations_are_not_places() {
         assert!(texts(parliament).is_empty(), "{parliament}: {:?}", texts(parliament));
     }
     assert_eq!(texts("Rescuers reached Douma on Sunday."), ["Douma"]);
+    // Companies named like a town (Samseung in Korea, Toyota in Japan).
+    let companies = "Samsung chief Lee Jae-yong was jailed. Toyota and Nokia cut jobs; Mercedes won in Monaco.";
+    assert_eq!(texts(companies), ["Monaco"], "{:?}", texts(companies));
 }
 
 #[test]
