@@ -338,6 +338,12 @@ fn names_that_take_the_article_are_found_without_it_in_the_span() {
     assert_eq!(&*place_of(gulf, "Gulf").name, "Persian Gulf");
     let channel = "Migrants crossed the Channel in small boats. The Ukraine Ambassador spoke.";
     assert_eq!(texts(channel), ["Channel", "Ukraine"], "{:?}", texts(channel));
+    // A name that starts with "The" and is only some place's alternate is
+    // read from the next word; "The Hague" is the city's own name.
+    // ("The Turtle" is Beloit, Wisconsin's alternate.)
+    let turtle = "The Turtle Rock post-party dinner was held.";
+    assert_eq!(texts(turtle), ["Turtle Rock"], "{:?}", texts(turtle));
+    assert_eq!(texts("The Hague court ruled."), ["The Hague"]);
     // Not where a capitalised word or a number goes on with the name.
     let other = "Storms hit the Gulf Coast. The Channel 4 film aired. Kerema is in the Gulf Province.";
     assert_eq!(

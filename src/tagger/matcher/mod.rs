@@ -180,7 +180,22 @@ impl<'t> Scan<'t> {
             return 1;
         }
         self.spans.start_at(text, tokens, i);
-        let place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
+        let mut place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
+        // "The Bank of England": a name that starts with "The" and that no
+        // candidate bears as its own (Portsmouth, Ohio, is also "The Bank")
+        // is read from the next word ("The Hague" stays).
+        if word(text, &tokens[i]) == "The"
+            && let Some(run) = &place
+            && run.words > 1
+        {
+            let hash = run.possessive_name.unwrap_or_else(|| self.spans.get(run.words));
+            if !run.places.iter().any(|&p| self.gazetteer.is_own_name(p, hash)) {
+                place = None;
+            }
+        }
+        if word(text, &tokens[i]) == "The" && place.is_none() {
+            return 1;
+        }
         let place_words = place.as_ref().map_or(0, |p| p.words);
         if compass_before_place(
             text,
