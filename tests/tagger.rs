@@ -419,6 +419,16 @@ fn lakes_mountains_great_rivers_and_airports_are_places() {
 }
 
 #[test]
+fn an_event_or_pact_named_after_a_place_names_the_place() {
+    // The place before "Offensive", "Agreement" or "Purchase" is meant,
+    // and is no part of a person's name whose other uses would be dropped.
+    let text = "Troops left Kherson. The Kherson Offensive ended, and the Minsk Agreements failed.";
+    assert_eq!(texts(text), ["Kherson", "Kherson", "Minsk"], "{:?}", texts(text));
+    let purchase = "Expecting that the Louisiana Purchase would spur expansion, he subdivided it.";
+    assert_eq!(texts(purchase), ["Louisiana"], "{:?}", texts(purchase));
+}
+
+#[test]
 fn a_surname_after_to_or_from_or_speaking_is_still_the_person() {
     // "Bolton" and "McGregor" are towns; once the article has named the
     // person, "to Bolton" and "close to McGregor" are the person too.

@@ -45,7 +45,8 @@ pub static LOCATIVES: WordList = WordList::new(&[
 ]);
 
 /// Capitalised words that may follow a place name without making it part of
-/// a person's or organisation's name ("Kharkiv Governor", "Ukraine President").
+/// a person's or organisation's name ("Kharkiv Governor", "Ukraine President",
+/// "Kherson Offensive").
 pub static TITLES: WordList = WordList::new(&[
     "president",
     "prime",
@@ -94,6 +95,30 @@ pub static TITLES: WordList = WordList::new(&[
     "treasurer",
     "comptroller",
     "auditor",
+    // Events, pacts and games named after where they happened: the place
+    // is meant ("the Kherson Offensive", "the Paris Agreement").
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "convention",
+    "conventions",
+    "treaty",
+    "protocol",
+    "purchase",
+    "war",
+    "summit",
+    "declaration",
+    "talks",
+    "offensive",
+    "counteroffensive",
+    "siege",
+    "crisis",
+    "olympics",
+    "games",
+    "marathon",
+    "massacre",
+    "uprising",
 ]);
 
 /// Lower-case particles inside people's names ("Mike de Kock", "Ludwig
