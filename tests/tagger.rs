@@ -424,6 +424,14 @@ fn an_event_or_pact_named_after_a_place_names_the_place() {
     // and is no part of a person's name whose other uses would be dropped.
     let text = "Troops left Kherson. The Kherson Offensive ended, and the Minsk Agreements failed.";
     assert_eq!(texts(text), ["Kherson", "Kherson", "Minsk"], "{:?}", texts(text));
+    // So does a front line's sector.
+    let axis = "Russia shelled Bakhmut. Fighting on the Bakhmut Direction and the Kupiansk Axis went on.";
+    assert_eq!(
+        texts(axis),
+        ["Russia", "Bakhmut", "Bakhmut", "Kupiansk"],
+        "{:?}",
+        texts(axis)
+    );
     let purchase = "Expecting that the Louisiana Purchase would spur expansion, he subdivided it.";
     assert_eq!(texts(purchase), ["Louisiana"], "{:?}", texts(purchase));
 }
