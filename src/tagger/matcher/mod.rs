@@ -170,9 +170,10 @@ impl<'t> Scan<'t> {
     /// phrase with it; returns how many tokens it read.
     fn read(&mut self, i: usize) -> usize {
         let (text, tokens) = (self.text, self.tokens);
+        let article = word(text, &tokens[i]) == "The";
         // "The Gulf", "The Channel" opening a sentence: the name is the word
         // after the article, read on its own.
-        if word(text, &tokens[i]) == "The"
+        if article
             && tokens.get(i + 1).is_some_and(|next| {
                 next.gap == Gap::Space && next.capitalized && self.lexicon.article_name(next.hash).is_some()
             })
@@ -180,21 +181,15 @@ impl<'t> Scan<'t> {
             return 1;
         }
         self.spans.start_at(text, tokens, i);
-        let mut place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
-        // "The Bank of England": a name that starts with "The" and that no
-        // candidate bears as its own (Portsmouth, Ohio, is also "The Bank")
-        // is read from the next word ("The Hague" stays).
-        if word(text, &tokens[i]) == "The"
-            && let Some(run) = &place
-            && run.words > 1
-        {
+        let place = longest_place(text, tokens, i, self.filters[i], self.gazetteer, &mut self.spans);
+        // "The Turtle Rock dinner": a name that starts with "The" and that no
+        // candidate bears as its own ("The Turtle" is Beloit's alternate) is
+        // read from the next word ("The Hague" stays).
+        if article && let Some(run) = &place {
             let hash = run.possessive_name.unwrap_or_else(|| self.spans.get(run.words));
-            if !run.places.iter().any(|&p| self.gazetteer.is_own_name(p, hash)) {
-                place = None;
+            if run.words > 1 && !run.places.iter().any(|&p| self.gazetteer.is_own_name(p, hash)) {
+                return 1;
             }
-        }
-        if word(text, &tokens[i]) == "The" && place.is_none() {
-            return 1;
         }
         let place_words = place.as_ref().map_or(0, |p| p.words);
         if compass_before_place(
@@ -240,9 +235,10 @@ impl<'t> Scan<'t> {
     }
 
     /// The match of word `i` as a name that takes "the" ("in the Gulf,
-    /// Qatar", "crossed the Channel"): after "the", the word
-    /// alone at most another place's name, and no capitalised word or number after it
-    /// ("the Gulf Coast", "the Channel 4 film"). The span is the word.
+    /// Qatar", "crossed the Channel"): after "the", and no capitalised word
+    /// or number after it ("the Gulf Coast", "the Channel 4 film"); the
+    /// caller asks only where the word alone names nothing longer. The span
+    /// is the word.
     fn after_article(&self, i: usize) -> Option<Match> {
         let (text, tokens) = (self.text, self.tokens);
         let token = tokens[i];
