@@ -369,6 +369,15 @@ fn a_state_code_after_a_place_and_a_comma_is_the_state() {
     let nelson = "A FrontCounter office opened in Nelson, BC on Monday. Wastewater in Perth, WA is diluted.";
     assert_eq!(place_of(nelson, "Nelson").country.as_str(), "CA");
     assert_eq!(&*place_of(nelson, "WA").name, "Western Australia");
+    // "DC" after Washington restates the capital, as "D.C." does.
+    let capital = "He flew from Toronto, ON to Washington, DC on Friday.";
+    assert_eq!(
+        texts(capital),
+        ["Toronto", "ON", "Washington, DC"],
+        "{:?}",
+        texts(capital)
+    );
+    assert_eq!(place_of(capital, "Washington, DC").id.0, 4140963);
     // Not without a place before it, nor before a word in capitals.
     let headline = "FIRE, IN PICTURES. MAN SHOT IN DALLAS, IN SHOOTING SPREE";
     assert_eq!(texts(headline), ["DALLAS"], "{:?}", texts(headline));

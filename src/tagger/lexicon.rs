@@ -783,8 +783,8 @@ fn article_names(gazetteer: &Gazetteer) -> HashMap<u64, u64, KeyHash> {
 }
 
 /// The postal abbreviations of [`POSTAL_CODES`], each with the regions of
-/// its name in its country (a region before a town of the name: "District
-/// of Columbia"); "WA" is Washington or Western Australia.
+/// its name in its country, or the place of its GeoNames id ("DC" is the
+/// capital, as "D.C." is); "WA" is Washington or Western Australia.
 fn postal_codes(gazetteer: &Gazetteer) -> HashMap<u64, Vec<u32>, KeyHash> {
     let mut codes: HashMap<u64, Vec<u32>, KeyHash> = HashMap::default();
     for line in data_lines(POSTAL_CODES) {
@@ -792,6 +792,10 @@ fn postal_codes(gazetteer: &Gazetteer) -> HashMap<u64, Vec<u32>, KeyHash> {
         let (Some(code), Some(country), Some(name)) = (cols.next(), cols.next(), cols.next()) else {
             continue;
         };
+        if let Some(place) = name.parse().ok().and_then(|id| gazetteer.index_of(PlaceId(id))) {
+            codes.entry(name_hash(&fold(code))).or_default().push(place);
+            continue;
+        }
         let in_country: Vec<u32> = gazetteer
             .lookup(name)
             .into_iter()
@@ -835,8 +839,13 @@ mod tests {
                 .filter_map(|&i| gazetteer.place(i))
                 .find(|p| p.country.as_str() == cols[1]);
             let place = found.unwrap_or_else(|| panic!("{line}"));
-            assert_eq!(place.kind, Kind::Region, "{line}");
-            assert_eq!(&*place.name, cols[2], "{line}");
+            match cols[2].parse::<u64>() {
+                Ok(id) => assert_eq!(place.id, PlaceId(id), "{line}"),
+                Err(_) => {
+                    assert_eq!(place.kind, Kind::Region, "{line}");
+                    assert_eq!(&*place.name, cols[2], "{line}");
+                }
+            }
             lines += 1;
         }
         assert_eq!(lines, 72);

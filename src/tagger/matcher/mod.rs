@@ -557,7 +557,7 @@ fn placed_by_next(text: &str, found: &[Match], at: usize, gazetteer: &Gazetteer)
 }
 
 /// "Washington, D.C.": a place name followed by a comma and an abbreviation
-/// with periods that names the same place is one mention of it, the span
+/// (with periods, or a two-letter code: "DC") that names the same place is one mention of it, the span
 /// both names, the candidates those they share. ("Springfield, Ill." stays
 /// two: the state is another place.)
 fn join_restated(text: &str, found: &mut Vec<Match>) {
@@ -566,7 +566,9 @@ fn join_restated(text: &str, found: &mut Vec<Match>) {
         let restates = !first.demonym
             && !second.demonym
             && text.get(first.end..second.start) == Some(", ")
-            && text.get(second.start..second.end).is_some_and(|t| t.contains('.'))
+            && text
+                .get(second.start..second.end)
+                .is_some_and(|t| t.contains('.') || t.len() == 2 && t.bytes().all(|b| b.is_ascii_uppercase()))
             && second.places.iter().any(|p| first.places.contains(p));
         if restates {
             first.places.retain(|p| second.places.contains(p));
