@@ -1275,3 +1275,24 @@ fn a_city_of_millions_named_by_an_everyday_word_counts_inside_a_sentence() {
     assert!(texts("Pest control firms are busy.").is_empty());
     assert_eq!(texts("Firms that sell Pest control kits in Leeds are busy."), ["Leeds"]);
 }
+
+#[test]
+fn a_place_that_begins_an_organisations_name_stays_a_place_elsewhere() {
+    // "Cavan Sustainable Energy Group" is no person's name: "for Cavan"
+    // keeps the county.
+    let text = "The Cavan Sustainable Energy Group met. Audits will start a portfolio for Cavan to upgrade halls.";
+    let found: Vec<usize> = tag(text).iter().map(|m| m.byte_start).collect();
+    assert_eq!(found, [text.find("for Cavan").unwrap() + 4]);
+    assert_eq!(place_of(text, "Cavan").country.as_str(), "IE");
+    // A person's name still hides a lone surname that is a small town.
+    assert_eq!(texts("Jack Cavan Smith spoke. A portfolio for Cavan to upgrade."), Vec::<String>::new());
+}
+
+#[test]
+fn a_town_hall_is_a_building_named_after_its_town() {
+    // "Town" before "Hall" is no part of an unknown name that hides the
+    // place: the hall is named after it.
+    let text = "Cavan Town Hall will be audited. A portfolio for Cavan to upgrade.";
+    assert_eq!(texts(text), ["Cavan Town Hall", "Cavan"]);
+    assert_eq!(texts("Leeds Town Hall closed."), ["Leeds Town Hall"]);
+}

@@ -3,7 +3,7 @@
 //! whether its line is a headline in title case.
 
 use super::lexicon::{
-    FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, RESULT_VERBS, SPEECH_VERBS, TITLE_CASE_MINOR_WORDS, TITLES,
+    FUNCTION_WORDS, INSTITUTION_HEADS, ORGANISATION_ENDS, KIN_WORDS, LOCATIVES, RESULT_VERBS, SPEECH_VERBS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
 use super::tokens::{Gap, Token, tokenize};
 
@@ -110,7 +110,23 @@ pub(super) fn follows_acronym(tokens: &[Token], i: usize) -> bool {
 pub(super) fn leads_institution(text: &str, tokens: &[Token], last: usize) -> bool {
     tokens.get(last + 1).is_some_and(|t| {
         t.gap == Gap::Space && (t.all_caps && !tokens[last].all_caps || INSTITUTION_HEADS.contains(word(text, t)))
-    })
+    }) || ends_in_organisation(text, tokens, last)
+}
+
+/// Capitalised words after a name that may stand before an organisation's
+/// last word ("Cavan Sustainable Energy Group").
+const WORDS_BEFORE_ORGANISATION: usize = 3;
+
+/// Whether the capitalised words after token `last` end an organisation's
+/// name ([`ORGANISATION_ENDS`]) within [`WORDS_BEFORE_ORGANISATION`] more
+/// words: "Cavan Sustainable Energy Group", "Kharkiv Human Rights Group".
+fn ends_in_organisation(text: &str, tokens: &[Token], last: usize) -> bool {
+    tokens
+        .iter()
+        .skip(last + 1)
+        .take(WORDS_BEFORE_ORGANISATION + 1)
+        .take_while(|t| t.gap == Gap::Space && t.capitalized)
+        .any(|t| ORGANISATION_ENDS.contains(word(text, t)))
 }
 
 /// Whether token `i` starts a sentence, a line or the text.

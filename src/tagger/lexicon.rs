@@ -278,6 +278,7 @@ pub static FACILITY_HEADS: WordList = WordList::new(&[
     "base",
     "university",
     "college",
+    "hall",
 ]);
 
 /// Capitalised words that, after a place name, make it the first word of an
@@ -318,6 +319,38 @@ pub static INSTITUTION_HEADS: WordList = WordList::new(&[
     "harbor",
     "port",
     "highway",
+]);
+
+/// Capitalised words that end an organisation's name, a few words after
+/// the place that begins it ("Cavan Sustainable Energy Group", "Ulster
+/// Farmers Union"): the place is no person's name part.
+pub static ORGANISATION_ENDS: WordList = WordList::new(&[
+    "group",
+    "association",
+    "society",
+    "committee",
+    "partnership",
+    "alliance",
+    "trust",
+    "foundation",
+    "company",
+    "corporation",
+    "authority",
+    "agency",
+    "network",
+    "forum",
+    "union",
+    "federation",
+    "league",
+    "coalition",
+    "council",
+    "commission",
+    "centre",
+    "center",
+    "festival",
+    "cooperative",
+    "institute",
+    "initiative",
 ]);
 
 /// Capitalised words at a sentence start that say nothing about the name
@@ -863,6 +896,7 @@ mod tests {
             &LOCATIVES,
             &TITLES,
             &INSTITUTION_HEADS,
+            &ORGANISATION_ENDS,
             &FUNCTION_WORDS,
             &GIVEN_NAME_PLACES,
             &HONORIFICS,
