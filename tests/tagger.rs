@@ -1296,3 +1296,12 @@ fn a_town_hall_is_a_building_named_after_its_town() {
     assert_eq!(texts(text), ["Cavan Town Hall", "Cavan"]);
     assert_eq!(texts("Leeds Town Hall closed."), ["Leeds Town Hall"]);
 }
+
+#[test]
+fn a_brand_glued_to_a_towns_name_is_no_place_even_after_a_locative() {
+    // Vista, California and Metro, Indonesia are towns of 100,000 people.
+    assert!(texts("An employee at VistaPrint NV was charged.").is_empty());
+    assert!(texts("Care is available at MetroHealth Medical Center.").is_empty());
+    // A photo credit glued to the caption's last word leaves the town.
+    assert_eq!(texts("Soldiers near KhersonGetty Images"), ["Kherson"]);
+}

@@ -11,7 +11,7 @@ use super::context::{
     is_speaker_or_team, is_title, opens_clause, word,
 };
 use super::lexicon::{
-    COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PLACE_GENERICS,
+    COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS, PLACE_GENERICS,
     VESSEL_WORDS,
 };
 use super::tokens::{Gap, Token};
@@ -152,16 +152,16 @@ fn region_set_after_a_name(s: &Sighting) -> bool {
             .any(|&p| s.gazetteer.summary(p).is_some_and(|p| p.kind == Kind::Region))
 }
 
-/// "DeltaTrak", "VistaPrint", "MetroHealth": a small place, or an everyday
-/// word, glued to a capitalised word is the start of a brand; a caption
-/// glued to a large place ("KharkivWikimedia") leaves it the place.
+/// "DeltaTrak", "VistaPrint", "at MetroHealth": a small place, or an
+/// everyday word, glued to a capitalised word is the start of a brand; a
+/// caption glued to a large place ("KharkivWikimedia"), or a photo credit
+/// glued to one after a locative ("from KhersonGetty Images"), leaves it
+/// the place.
 fn brand_start(s: &Sighting) -> Option<Evidence> {
     let last = &s.tokens[s.i + s.n - 1];
-    (s.tokens
-        .get(s.i + s.n)
-        .is_some_and(|t| t.start() == last.end() && t.capitalized)
-        && !s.after_locative
-        && (!s.any(LARGE) || s.n == 1 && s.lexicon.is_common_word(s.token().hash)))
+    (s.tokens.get(s.i + s.n).is_some_and(|t| {
+        t.start() == last.end() && t.capitalized && !(s.after_locative && PHOTO_CREDITS.contains(word(s.text, t)))
+    }) && (!s.any(LARGE) || s.n == 1 && s.lexicon.is_common_word(s.token().hash)))
     .then_some(Evidence::Word)
 }
 

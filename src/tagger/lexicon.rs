@@ -353,6 +353,37 @@ pub static ORGANISATION_ENDS: WordList = WordList::new(&[
     "initiative",
 ]);
 
+/// The first words of a photo credit, which a lost line break glues to the
+/// caption's last word ("from KhersonGetty Images").
+pub static PHOTO_CREDITS: WordList = WordList::new(&[
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "video",
+    "credit",
+    "source",
+    "file",
+    "courtesy",
+    "handout",
+    "pool",
+    "getty",
+    "reuters",
+    "afp",
+    "ap",
+    "epa",
+    "wikimedia",
+    "shutterstock",
+    "alamy",
+    "anadolu",
+    "tass",
+    "sputnik",
+    "ukrinform",
+]);
+
 /// Capitalised words at a sentence start that say nothing about the name
 /// after them ("The Kharkiv region", "After Izium fell").
 pub static FUNCTION_WORDS: WordList = WordList::new(&[
@@ -897,6 +928,7 @@ mod tests {
             &TITLES,
             &INSTITUTION_HEADS,
             &ORGANISATION_ENDS,
+            &PHOTO_CREDITS,
             &FUNCTION_WORDS,
             &GIVEN_NAME_PLACES,
             &HONORIFICS,
