@@ -1285,7 +1285,10 @@ fn a_place_that_begins_an_organisations_name_stays_a_place_elsewhere() {
     assert_eq!(found, [text.find("for Cavan").unwrap() + 4]);
     assert_eq!(place_of(text, "Cavan").country.as_str(), "IE");
     // A person's name still hides a lone surname that is a small town.
-    assert_eq!(texts("Jack Cavan Smith spoke. A portfolio for Cavan to upgrade."), Vec::<String>::new());
+    assert_eq!(
+        texts("Jack Cavan Smith spoke. A portfolio for Cavan to upgrade."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -1304,4 +1307,17 @@ fn a_brand_glued_to_a_towns_name_is_no_place_even_after_a_locative() {
     assert!(texts("Care is available at MetroHealth Medical Center.").is_empty());
     // A photo credit glued to the caption's last word leaves the town.
     assert_eq!(texts("Soldiers near KhersonGetty Images"), ["Kherson"]);
+}
+
+#[test]
+fn a_name_before_a_street_word_is_the_streets() {
+    // "State" is no qualifier before "Street", and "North" (an alternate
+    // name of North Denmark) no region.
+    assert!(texts("He was robbed in the 400 block of North State Street on Friday.").is_empty());
+    // The street is named after the city; the city named alone stays.
+    let text = "Shops on Washington Street closed. Washington sent aid.";
+    let found: Vec<usize> = tag(text).iter().map(|m| m.byte_start).collect();
+    assert_eq!(found, [text.find("Washington sent").unwrap()]);
+    // "St." before a name is a saint's.
+    assert_eq!(texts("Flights from Kyiv St. Petersburg and Lviv"), ["Kyiv", "St. Petersburg", "Lviv"]);
 }

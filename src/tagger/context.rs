@@ -3,7 +3,8 @@
 //! whether its line is a headline in title case.
 
 use super::lexicon::{
-    FUNCTION_WORDS, INSTITUTION_HEADS, ORGANISATION_ENDS, KIN_WORDS, LOCATIVES, RESULT_VERBS, SPEECH_VERBS, TITLE_CASE_MINOR_WORDS, TITLES,
+    FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, ORGANISATION_ENDS, RESULT_VERBS, SPEECH_VERBS,
+    STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
 use super::tokens::{Gap, Token, tokenize};
 
@@ -127,6 +128,18 @@ fn ends_in_organisation(text: &str, tokens: &[Token], last: usize) -> bool {
         .take(WORDS_BEFORE_ORGANISATION + 1)
         .take_while(|t| t.gap == Gap::Space && t.capitalized)
         .any(|t| ORGANISATION_ENDS.contains(word(text, t)))
+}
+
+/// Whether token `k` is a capitalised street word after a name ("North
+/// State Street", "Kyiv Ave."): not the saint of "St. Petersburg".
+pub(super) fn is_street_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        t.gap == Gap::Space
+            && t.capitalized
+            && !t.all_caps
+            && STREET_WORDS.contains(word(text, t))
+            && tokens.get(k + 1).is_none_or(|next| next.gap != Gap::AbbreviationDot)
+    })
 }
 
 /// Whether token `i` starts a sentence, a line or the text.

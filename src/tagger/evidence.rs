@@ -8,11 +8,11 @@ use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
     TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
-    is_speaker_or_team, is_title, opens_clause, word,
+    is_speaker_or_team, is_street_word, is_title, opens_clause, word,
 };
 use super::lexicon::{
-    COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS, PLACE_GENERICS,
-    VESSEL_WORDS,
+    COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
+    PLACE_GENERICS, VESSEL_WORDS,
 };
 use super::tokens::{Gap, Token};
 use super::traits::{COUNTRY, LARGE, MAJOR, PlaceTraits, SEA, SIZEABLE};
@@ -84,6 +84,7 @@ pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
         .or_else(|| after_name_abbreviation(s))
         .or_else(|| firm_name(s))
         .or_else(|| ship_name(s))
+        .or_else(|| street_name(s))
         .or_else(|| part_of_longer_name(s, title_lines))
         .or_else(|| speaker_or_kin(s))
         .unwrap_or(Evidence::Place)
@@ -221,6 +222,14 @@ fn ship_name(s: &Sighting) -> Option<Evidence> {
         (lower || prefix) && VESSEL_WORDS.contains(word(s.text, before))
     })
     .then_some(Evidence::Word)
+}
+
+/// "the 400 block of North State Street", "on Kyiv Avenue": a name before a
+/// capitalised street word names the street, not the place; its other uses
+/// in the article stay places.
+fn street_name(s: &Sighting) -> Option<Evidence> {
+    let last = &s.tokens[s.i + s.n - 1];
+    (s.end == last.end() && !last.possessive && is_street_word(s.text, s.tokens, s.i + s.n)).then_some(Evidence::Word)
 }
 
 /// "Svitlana Honchar", "Jordan Henderson", "Mike de Kock": part of a

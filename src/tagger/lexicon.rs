@@ -384,6 +384,22 @@ pub static PHOTO_CREDITS: WordList = WordList::new(&[
     "ukrinform",
 ]);
 
+/// Words that make a name before them a street's ("North State Street",
+/// "Kyiv Avenue"): the street, not the place it is named after. A highway
+/// between towns leaves them towns ("the Balakliia-Izium Highway").
+pub static STREET_WORDS: WordList = WordList::new(&[
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+]);
+
 /// Capitalised words at a sentence start that say nothing about the name
 /// after them ("The Kharkiv region", "After Izium fell").
 pub static FUNCTION_WORDS: WordList = WordList::new(&[
@@ -929,6 +945,7 @@ mod tests {
             &INSTITUTION_HEADS,
             &ORGANISATION_ENDS,
             &PHOTO_CREDITS,
+            &STREET_WORDS,
             &FUNCTION_WORDS,
             &GIVEN_NAME_PLACES,
             &HONORIFICS,

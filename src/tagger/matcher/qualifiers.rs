@@ -5,7 +5,7 @@
 use crate::gazetteer::fold::fold_into;
 use crate::gazetteer::{Gazetteer, Kind, QUALIFIERS, Qualifier};
 
-use super::super::context::{is_function_word, is_list_join, opens_clause, word};
+use super::super::context::{is_function_word, is_list_join, is_street_word, opens_clause, word};
 use super::super::lexicon::{FACILITY_HEADS, WordList};
 use super::super::tokens::{Gap, Token};
 use super::Match;
@@ -27,6 +27,10 @@ pub(super) fn qualified(
     scratch: &mut String,
 ) -> Option<Qualified> {
     let next = tokens.get(i + n).filter(|t| t.gap == Gap::Space)?;
+    // "North State Street": a street's name, not a state's.
+    if is_street_word(text, tokens, i + n + 1) {
+        return None;
+    }
     let (qualifier, plural) = match qualifier_word(word(text, next), scratch) {
         Some(qualifier) => (qualifier, false),
         None => (plural_qualifier(word(text, next), scratch)?, true),
