@@ -1319,5 +1319,8 @@ fn a_name_before_a_street_word_is_the_streets() {
     let found: Vec<usize> = tag(text).iter().map(|m| m.byte_start).collect();
     assert_eq!(found, [text.find("Washington sent").unwrap()]);
     // "St." before a name is a saint's.
-    assert_eq!(texts("Flights from Kyiv St. Petersburg and Lviv"), ["Kyiv", "St. Petersburg", "Lviv"]);
+    assert_eq!(
+        texts("Flights from Kyiv St. Petersburg and Lviv"),
+        ["Kyiv", "St. Petersburg", "Lviv"]
+    );
 }
