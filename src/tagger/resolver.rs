@@ -65,6 +65,12 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
     let mut rankings: Vec<Ranking> = (0..matches.len())
         .map(|at| {
             let scores = priors.of(at);
+            // A lone candidate takes the whole share whatever its context.
+            if let [(place, _)] = scores {
+                return Ranking {
+                    ranked: vec![(*place, 1.0)],
+                };
+            }
             // Context adds at most MAX_CONTEXT: candidates further behind the
             // best prior cannot win and keep their prior.
             let best = scores.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
