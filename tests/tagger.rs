@@ -1324,3 +1324,22 @@ fn a_name_before_a_street_word_is_the_streets() {
         ["Kyiv", "St. Petersburg", "Lviv"]
     );
 }
+
+#[test]
+fn a_state_after_its_city_and_a_comma_is_the_state_even_beside_a_namesake_country() {
+    // Tbilisi makes Georgia the country; "Atlanta, Georgia" still sets the
+    // city in the US state.
+    let text = "Georgia's Tbilisi saw protests; in Atlanta, Georgia, voters queued for hours.";
+    let kinds: Vec<(String, Kind)> = places(text).into_iter().map(|(t, p)| (t, p.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Georgia".to_string(), Kind::Country),
+            ("Tbilisi".to_string(), Kind::City),
+            ("Atlanta".to_string(), Kind::City),
+            ("Georgia".to_string(), Kind::Region),
+        ]
+    );
+    // A name restated in another script sets nothing: Київ is Kyiv.
+    assert_eq!(place_of("Kyiv, Київ and Lviv", "Київ").kind, Kind::City);
+}

@@ -351,9 +351,9 @@ fn likely_points(scores: &[(u32, f64)], gazetteer: &Gazetteer) -> impl Iterator<
 /// New York, once "Washington", is not meant.
 fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
     // The second name's candidates that can contain places (countries and
-    // regions, usually a handful of a long list), with how many of the
-    // first name's candidates each contains.
-    let mut containers: Vec<(usize, &Place, u32)> = Vec::new();
+    // regions, usually a handful of a long list), with the bonus they earn
+    // for the first name's candidates they contain.
+    let mut containers: Vec<(usize, &Place, f64)> = Vec::new();
     for at in 1..matches.len() {
         let (first, second) = (&matches[at - 1], &matches[at]);
         if second.demonym || !text.get(first.end..second.start).is_some_and(is_apposition_gap) {
@@ -362,22 +362,31 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
         containers.clear();
         containers.extend(priors.of(at).iter().enumerate().filter_map(|(k, &(outer, _))| {
             let kind = gazetteer.summary(outer)?.kind;
-            matches!(kind, Kind::Country | Kind::Region).then_some((k, gazetteer.place(outer)?, 0))
+            matches!(kind, Kind::Country | Kind::Region).then_some((k, gazetteer.place(outer)?, 0.0))
         }));
         if containers.is_empty() {
             continue;
         }
         let former = priors.own_town[at - 1].then(|| gazetteer.former_name_bearers(first.name_hash));
+        // The first name's likeliest meaning before context: a second name
+        // that holds it is all the likelier ("Atlanta, Georgia" is the
+        // state, even in an article that names Tbilisi), unless the second
+        // may restate the first ("Lviv, LVIV" and "Kyiv, Київ" are no cities
+        // in their oblasts).
+        let likeliest = best_two(priors.of(at - 1))
+            .map(|(place, _, _)| place)
+            .filter(|&place| priors.of(at).iter().all(|&(outer, _)| outer != place));
         let mut placed = false;
         for (inner, score) in priors.of_mut(at - 1) {
             if former.clone().is_some_and(|mut f| f.any(|p| p == *inner)) {
                 continue;
             }
             let Some(i) = gazetteer.place(*inner) else { continue };
-            for (_, o, contains) in containers.iter_mut() {
+            let likeliest = likeliest == Some(*inner);
+            for (_, o, bonus) in containers.iter_mut() {
                 if o.holds(i) {
                     *score += CONTAINED_BONUS;
-                    *contains += 1;
+                    *bonus += if likeliest { CONTAINED_BONUS } else { CONTAINED_BONUS / 4.0 };
                     placed = true;
                 }
             }
@@ -385,10 +394,8 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
         priors.placed[at - 1] |= placed;
         priors.placed[at] |= placed;
         let outer_scores = priors.of_mut(at);
-        for &(k, _, contains) in &containers {
-            for _ in 0..contains {
-                outer_scores[k].1 += CONTAINED_BONUS / 4.0;
-            }
+        for &(k, _, bonus) in &containers {
+            outer_scores[k].1 += bonus;
         }
     }
 }
