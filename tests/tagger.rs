@@ -1343,3 +1343,13 @@ fn a_state_after_its_city_and_a_comma_is_the_state_even_beside_a_namesake_countr
     // A name restated in another script sets nothing: Київ is Kyiv.
     assert_eq!(place_of("Kyiv, Київ and Lviv", "Київ").kind, Kind::City);
 }
+
+#[test]
+fn an_honorifics_abbreviation_before_a_name_is_a_title() {
+    // "Sen" names Senj in Croatia (and another town in Armenia).
+    assert!(texts("Lawmakers met. Sen. Durbin said so.").is_empty());
+    assert_eq!(
+        texts("Lawmakers met. Sen. Dick Durbin of Illinois said so."),
+        ["Illinois"]
+    );
+}

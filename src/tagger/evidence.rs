@@ -78,6 +78,7 @@ pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
     era_or_unit(s)
         .or_else(|| handle(s))
         .or_else(|| short_capitals(s))
+        .or_else(|| title_abbreviation(s))
         .or_else(|| common_word(s))
         .or_else(|| brand_start(s))
         .or_else(|| royal_or_cleric(s))
@@ -117,6 +118,19 @@ fn short_capitals(s: &Sighting) -> Option<Evidence> {
         && s.word().chars().filter(|c| c.is_alphanumeric()).count() <= 3
         && !s.any(COUNTRY)
         && !s.lexicon.is_alias(s.word(), s.token().hash))
+    .then_some(Evidence::Word)
+}
+
+/// "Sen. Durbin", "Gen. Milley": an honorific's abbreviation before a
+/// capitalised name is a title, though "Sen" and "Gen" name small towns.
+fn title_abbreviation(s: &Sighting) -> Option<Evidence> {
+    let end = s.token().end();
+    (s.n == 1
+        && s.text.as_bytes().get(end) == Some(&b'.')
+        && HONORIFICS.contains(s.word())
+        && s.tokens
+            .get(s.i + 1)
+            .is_some_and(|t| t.capitalized && s.text.get(end..t.start()) == Some(". ")))
     .then_some(Evidence::Word)
 }
 

@@ -386,7 +386,11 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
             for (_, o, bonus) in containers.iter_mut() {
                 if o.holds(i) {
                     *score += CONTAINED_BONUS;
-                    *bonus += if likeliest { CONTAINED_BONUS } else { CONTAINED_BONUS / 4.0 };
+                    *bonus += if likeliest {
+                        CONTAINED_BONUS
+                    } else {
+                        CONTAINED_BONUS / 4.0
+                    };
                     placed = true;
                 }
             }
