@@ -122,7 +122,8 @@ fn short_capitals(s: &Sighting) -> Option<Evidence> {
 }
 
 /// "Sen. Durbin", "Gen. Milley": an honorific's abbreviation before a
-/// capitalised name is a title, though "Sen" and "Gen" name small towns.
+/// capitalised name is a title, though "Sen" is an alternate name of Senj,
+/// Croatia.
 fn title_abbreviation(s: &Sighting) -> Option<Evidence> {
     let end = s.token().end();
     (s.n == 1
