@@ -1353,3 +1353,15 @@ fn an_honorifics_abbreviation_before_a_name_is_a_title() {
         ["Illinois"]
     );
 }
+
+#[test]
+fn a_small_place_after_a_result_verb_and_before_a_score_is_a_club() {
+    // Everton is a village in Nottinghamshire; "fans in Everton" is still it.
+    let text = "Manchester United beat Everton 2-0 at Old Trafford. Fans in Everton cheered.";
+    let found: Vec<usize> = tag(text)
+        .iter()
+        .filter(|m| m.text == "Everton")
+        .map(|m| m.byte_start)
+        .collect();
+    assert_eq!(found, [text.find("in Everton").unwrap() + 3]);
+}

@@ -84,8 +84,9 @@ pub(super) fn is_after_kin(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Whether the word at `i` is the speaker of a speech verb or the team of
 /// a result verb: right before one ("Noma said", "Chelsea beat Arsenal"),
-/// or right after one at the end of the clause ("said Noma."; in "said
-/// Izium fell" it is the subject of what was said).
+/// or right after one at the end of the clause or before a score ("said
+/// Noma.", "beat Everton 2-0"; in "said Izium fell" it is the subject of
+/// what was said).
 pub(super) fn is_speaker_or_team(text: &str, tokens: &[Token], i: usize) -> bool {
     let is_verb =
         |t: &Token| !t.capitalized && (SPEECH_VERBS.contains(word(text, t)) || RESULT_VERBS.contains(word(text, t)));
@@ -95,7 +96,13 @@ pub(super) fn is_speaker_or_team(text: &str, tokens: &[Token], i: usize) -> bool
     i > 0
         && tokens[i].gap == Gap::Space
         && is_verb(&tokens[i - 1])
-        && tokens.get(i + 1).is_none_or(|t| t.gap != Gap::Space)
+        && (tokens.get(i + 1).is_none_or(|t| t.gap != Gap::Space) || is_score(text, tokens, i + 1))
+}
+
+/// Whether tokens `k` and `k + 1` are a match's score ("beat Everton 2-0").
+fn is_score(text: &str, tokens: &[Token], k: usize) -> bool {
+    let number = |t: &Token| word(text, t).bytes().all(|b| b.is_ascii_digit());
+    matches!(tokens.get(k..k + 2), Some([goals, against]) if number(goals) && against.gap == Gap::Hyphen && number(against))
 }
 
 /// Whether word `i`, not in capitals, follows an acronym ("CTV Saskatoon"):
