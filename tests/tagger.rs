@@ -35,14 +35,22 @@ fn named(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `pairs` as owned (text, place name) pairs, to compare with [`named`].
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs.iter().map(|&(t, p)| (t.to_string(), p.to_string())).collect()
 }
 
+/// The texts of the place mentions (not demonyms).
 fn texts(text: &str) -> Vec<String> {
     places(text).into_iter().map(|(t, _)| t).collect()
 }
 
+/// Asserts that `text` names no place.
+fn assert_no_places(text: &str) {
+    assert_eq!(texts(text), Vec::<String>::new(), "in {text:?}");
+}
+
+/// The place chosen for the mention written `name` in `text`.
 fn place_of(text: &str, name: &str) -> &'static Place {
     places(text)
         .into_iter()
@@ -159,7 +167,7 @@ fn line_breaks_and_glued_captions_do_not_merge_words_into_names() {
     );
     // A small place glued to a capitalised word starts a brand's name.
     let brand = "Workers of the decking maker DuraDeck laid new boards on the pier.";
-    assert!(texts(brand).is_empty(), "{:?}", texts(brand));
+    assert_no_places(brand);
 }
 
 #[test]
@@ -180,7 +188,7 @@ fn the_eu_is_europe_but_other_short_capitals_are_not_places() {
     // Initials count as the aliases written so ("N.J."), not as others that
     // fold alike ("P.A.", a law firm's Professional Association, is not "Pa.").
     let text = "Visit Dimond Kaplan & Rothstein, P.A. on the web, or its office in Newark, N.J. today.";
-    assert_eq!(texts(text), ["Newark", "N.J."], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Newark", "N.J."]);
 }
 
 #[test]
@@ -229,7 +237,7 @@ fn lower_case_words_are_never_places() {
 #[test]
 fn capitalised_everyday_words_need_evidence() {
     let text = "March was cold. Most read in The Sun. Nice to see you. Reading the news on a Mobile phone.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
     // With a locative they are places.
     assert_eq!(texts("He moved to Reading last year."), ["Reading"]);
     // So are the places listed after a locative.
@@ -244,41 +252,41 @@ fn capitalised_everyday_words_need_evidence() {
     // District, Israel's Central District); a sea's short name is its own.
     let alternate = "Settlement talks began in 2016. Federal judges approved them, and the Central \
                      Government was bound to act. Sailors crossed the Pacific.";
-    assert_eq!(texts(alternate), ["Pacific"], "{:?}", texts(alternate));
+    assert_eq!(texts(alternate), ["Pacific"]);
 }
 
 #[test]
 fn parts_of_personal_names_are_not_places() {
     let text = "Jordan Henderson met Victoria Beckham. Later, Henderson said the team was ready.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
     // A surname used alone after the full name is still the person.
     // A country that is also a surname ("Bill Holland").
     let surname = "The former reporter Bill Holland remembered the case well.";
-    assert!(texts(surname).is_empty(), "{:?}", texts(surname));
+    assert_no_places(surname);
     let later = "Secretary Matt Hancock spoke. On Monday Hancock said nothing.";
-    assert!(texts(later).is_empty(), "{:?}", texts(later));
+    assert_no_places(later);
     // A function word never continues a person's name (a dateline, a
     // caption run into the next sentence).
     // After a word for kin, a name is a person's.
     let kin = "He is survived by his brother Alex and girlfriend Olivia. His wife, Julia, ran the shop.";
-    assert!(texts(kin).is_empty(), "{:?}", texts(kin));
+    assert_no_places(kin);
     // "According to" names a source, not a destination.
     let source = "The vet Brian Davis inspected the farms. The team was impressed, according to Davis.";
-    assert!(texts(source).is_empty(), "{:?}", texts(source));
+    assert_no_places(source);
     assert_eq!(texts("The convoy drove to Davis on Monday."), ["Davis"]);
     // A surname after a middle initial, and its later lone uses.
     let initial = "Police said Gino D. Bassett of the 6100 block was shot on Monday night. \
                    Neighbours said Bassett had just come home from his work at the plant.";
-    assert!(texts(initial).is_empty(), "{:?}", texts(initial));
+    assert_no_places(initial);
     // A surname after a particle ("de", "van").
     let particle = "The horse trained by Mike de Kock won again this year, and the painter \
                     Mario de Santiago showed his newest works in the gallery.";
-    assert!(texts(particle).is_empty(), "{:?}", texts(particle));
+    assert_no_places(particle);
     let dateline = "LONDON The Latest on the talks: a school in Parkland, Florida The board met.";
     assert_eq!(texts(dateline), ["LONDON", "Parkland", "Florida"]);
     // Nor does one opening a clause after a colon or an opening quote.
     let clause = "The director said: Both China and Brazil will grow. He added, “The Kyiv office stays.”";
-    assert_eq!(texts(clause), ["China", "Brazil", "Kyiv"], "{:?}", texts(clause));
+    assert_eq!(texts(clause), ["China", "Brazil", "Kyiv"]);
 }
 
 #[test]
@@ -287,40 +295,40 @@ fn a_word_inside_a_name_is_a_place_where_the_writer_sets_it_in_its_state() {
     // state: the dateline and the later lone use are the town.
     let text = "A show by The Allendale Woman's Club raised funds.\n\nALLENDALE, N.J. -- Mothers \
                 met on Monday. It marks 100 years of Allendale women serving the town.";
-    assert_eq!(texts(text), ["ALLENDALE", "N.J.", "Allendale"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["ALLENDALE", "N.J.", "Allendale"]);
     assert_eq!(&*place_of(text, "ALLENDALE").admin1, "US.NJ");
     // Without the dateline the club's name says the word is no place.
     let club = "A show by The Allendale Woman's Club raised funds. Allendale women met.";
-    assert!(texts(club).is_empty(), "{:?}", texts(club));
+    assert_no_places(club);
     // A country before a title sets no place: "Freeland" stays a surname.
     let title = "Chrystia Freeland spoke. Freeland, U.S. Trade Representative Robert Lighthizer and \
                  others met.";
-    assert_eq!(texts(title), ["U.S."], "{:?}", texts(title));
+    assert_eq!(texts(title), ["U.S."]);
 }
 
 #[test]
 fn handles_firms_and_saints_named_like_towns_are_not_places() {
     // An account's handle.
     let handle = "Shannon Watts tweeted at @Gillette on Monday.";
-    assert!(texts(handle).is_empty(), "{:?}", texts(handle));
+    assert_no_places(handle);
     // A firm: a small place's name joined by an ampersand to itself or to
     // a word that names no place; two towns so joined stay towns.
     let firm = "Advertisers included Johnson & Johnson and Procter & Gamble.";
-    assert!(texts(firm).is_empty(), "{:?}", texts(firm));
+    assert_no_places(firm);
     let towns = "Troops entered Kupiansk & Izium on Saturday.";
     assert_eq!(texts(towns), ["Kupiansk", "Izium"]);
     // A saint after "St." where "St. X" names no place; "St. Petersburg"
     // does.
     let saint = "A statue of St. Gregory of Narek was unveiled. Gregory wrote prayers. \
                  It was cast in St. Petersburg.";
-    assert_eq!(texts(saint), ["St. Petersburg"], "{:?}", texts(saint));
+    assert_eq!(texts(saint), ["St. Petersburg"]);
 }
 
 #[test]
 fn an_arab_town_written_without_its_article_is_found() {
     // GeoNames has "Al Qāmishlī"; the news writes "Qamishli".
     let text = "A Kurdish official says Turkey fired on Qamishli and other towns along the border.";
-    assert_eq!(texts(text), ["Turkey", "Qamishli"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Turkey", "Qamishli"]);
     assert_eq!(place_of(text, "Qamishli").id.0, 173377);
 }
 
@@ -329,40 +337,25 @@ fn names_that_take_the_article_are_found_without_it_in_the_span() {
     // "the Gulf" and "the Channel" name a sea only with the article; the
     // span is the word, as annotators mark it.
     let gulf = "Saudi Arabia imposed an embargo on a fellow US ally in the Gulf, Qatar.";
-    assert_eq!(
-        texts(gulf),
-        ["Saudi Arabia", "US", "Gulf", "Qatar"],
-        "{:?}",
-        texts(gulf)
-    );
+    assert_eq!(texts(gulf), ["Saudi Arabia", "US", "Gulf", "Qatar"]);
     assert_eq!(&*place_of(gulf, "Gulf").name, "Persian Gulf");
     let channel = "Migrants crossed the Channel in small boats. The Ukraine Ambassador spoke.";
-    assert_eq!(texts(channel), ["Channel", "Ukraine"], "{:?}", texts(channel));
+    assert_eq!(texts(channel), ["Channel", "Ukraine"]);
     // A name that starts with "The" and is only some place's alternate is
     // read from the next word; "The Hague" is the city's own name.
     // ("The Turtle" is Beloit, Wisconsin's alternate.)
     let turtle = "The Turtle Rock post-party dinner was held.";
-    assert_eq!(texts(turtle), ["Turtle Rock"], "{:?}", texts(turtle));
+    assert_eq!(texts(turtle), ["Turtle Rock"]);
     assert_eq!(texts("The Hague court ruled."), ["The Hague"]);
     // Not where a capitalised word or a number goes on with the name.
     let other = "Storms hit the Gulf Coast. The Channel 4 film aired. Kerema is in the Gulf Province.";
-    assert_eq!(
-        texts(other),
-        ["Gulf Coast", "Kerema", "Gulf Province"],
-        "{:?}",
-        texts(other)
-    );
+    assert_eq!(texts(other), ["Gulf Coast", "Kerema", "Gulf Province"]);
 }
 
 #[test]
 fn a_state_code_after_a_place_and_a_comma_is_the_state() {
     let dateline = "HORRY COUNTY, SC (WMBF) - A homeless man was found. Police in Seattle, WA said.";
-    assert_eq!(
-        texts(dateline),
-        ["HORRY COUNTY", "SC", "Seattle", "WA"],
-        "{:?}",
-        texts(dateline)
-    );
+    assert_eq!(texts(dateline), ["HORRY COUNTY", "SC", "Seattle", "WA"]);
     assert_eq!(&*place_of(dateline, "SC").name, "South Carolina");
     assert_eq!(&*place_of(dateline, "WA").name, "Washington");
     // The code places the town before it, and the town the code.
@@ -371,16 +364,11 @@ fn a_state_code_after_a_place_and_a_comma_is_the_state() {
     assert_eq!(&*place_of(nelson, "WA").name, "Western Australia");
     // "DC" after Washington restates the capital, as "D.C." does.
     let capital = "He flew from Toronto, ON to Washington, DC on Friday.";
-    assert_eq!(
-        texts(capital),
-        ["Toronto", "ON", "Washington, DC"],
-        "{:?}",
-        texts(capital)
-    );
+    assert_eq!(texts(capital), ["Toronto", "ON", "Washington, DC"]);
     assert_eq!(place_of(capital, "Washington, DC").id.0, 4140963);
     // Not without a place before it, nor before a word in capitals.
     let headline = "FIRE, IN PICTURES. MAN SHOT IN DALLAS, IN SHOOTING SPREE";
-    assert_eq!(texts(headline), ["DALLAS"], "{:?}", texts(headline));
+    assert_eq!(texts(headline), ["DALLAS"]);
 }
 
 #[test]
@@ -388,37 +376,22 @@ fn a_region_named_by_a_word_is_a_place_after_a_name_and_a_comma() {
     // "Fife" is an everyday word; after a circuit's name and a comma it
     // says where the circuit lies.
     let calendar = "25/26 August: Knockhill, Fife. 15/16 September: Silverstone, Northamptonshire.";
-    assert_eq!(
-        texts(calendar),
-        ["Fife", "Silverstone", "Northamptonshire"],
-        "{:?}",
-        texts(calendar)
-    );
+    assert_eq!(texts(calendar), ["Fife", "Silverstone", "Northamptonshire"]);
     // Not in a list of people, nor as a word.
     let list = "He played the fife. Smith, Fife and Jones won.";
-    assert!(texts(list).is_empty(), "{:?}", texts(list));
+    assert_no_places(list);
 }
 
 #[test]
 fn lakes_mountains_great_rivers_and_airports_are_places() {
     let text = "Climbers on Mount Everest reported snow, fishermen on Lake Victoria stayed ashore, \
                 and diamonds are mined in the Orinoco area in southern Venezuela.";
-    assert_eq!(
-        texts(text),
-        ["Mount Everest", "Lake Victoria", "Orinoco", "Venezuela"],
-        "{:?}",
-        texts(text)
-    );
+    assert_eq!(texts(text), ["Mount Everest", "Lake Victoria", "Orinoco", "Venezuela"]);
     assert_eq!(place_of(text, "Lake Victoria").kind, Kind::Sea);
     // Major airports by their short names; the lower-case "airport" stays
     // out of the span, and the Florida town of Heathrow keeps its name.
     let airports = "Officers searched a plane at Heathrow airport. Flights to Schiphol and O'Hare were cancelled.";
-    assert_eq!(
-        texts(airports),
-        ["Heathrow", "Schiphol", "O'Hare"],
-        "{:?}",
-        texts(airports)
-    );
+    assert_eq!(texts(airports), ["Heathrow", "Schiphol", "O'Hare"]);
     assert_eq!(&*place_of(airports, "Heathrow").name, "Heathrow Airport");
     let town = "Residents of Heathrow, Florida met.";
     assert_eq!(place_of(town, "Heathrow").country.as_str(), "US");
@@ -432,17 +405,12 @@ fn an_event_or_pact_named_after_a_place_names_the_place() {
     // The place before "Offensive", "Agreement" or "Purchase" is meant,
     // and is no part of a person's name whose other uses would be dropped.
     let text = "Troops left Kherson. The Kherson Offensive ended, and the Minsk Agreements failed.";
-    assert_eq!(texts(text), ["Kherson", "Kherson", "Minsk"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Kherson", "Kherson", "Minsk"]);
     // So does a front line's sector.
     let axis = "Russia shelled Bakhmut. Fighting on the Bakhmut Direction and the Kupiansk Axis went on.";
-    assert_eq!(
-        texts(axis),
-        ["Russia", "Bakhmut", "Bakhmut", "Kupiansk"],
-        "{:?}",
-        texts(axis)
-    );
+    assert_eq!(texts(axis), ["Russia", "Bakhmut", "Bakhmut", "Kupiansk"]);
     let purchase = "Expecting that the Louisiana Purchase would spur expansion, he subdivided it.";
-    assert_eq!(texts(purchase), ["Louisiana"], "{:?}", texts(purchase));
+    assert_eq!(texts(purchase), ["Louisiana"]);
 }
 
 #[test]
@@ -450,25 +418,25 @@ fn a_surname_after_to_or_from_or_speaking_is_still_the_person() {
     // "Bolton" and "McGregor" are towns; once the article has named the
     // person, "to Bolton" and "close to McGregor" are the person too.
     let job = "When Trump tapped John Bolton, aides objected. He offered the job to Bolton anyway.";
-    assert!(texts(job).is_empty(), "{:?}", texts(job));
+    assert_no_places(job);
     let source = "Fighter Conor McGregor was arrested. A source close to McGregor said he was upset.";
-    assert!(texts(source).is_empty(), "{:?}", texts(source));
+    assert_no_places(source);
     // "In" still makes the word a place, and a word before the town that
     // is a place's name or a compass point makes no surname of it.
     let town = "Officials met John Bolton on Monday. The convoy stopped in Bolton.";
-    assert_eq!(texts(town), ["Bolton"], "{:?}", texts(town));
+    assert_eq!(texts(town), ["Bolton"]);
     let estate = "They live on the South Kilburn Estate. The boy came from Kilburn.";
-    assert_eq!(texts(estate), ["Kilburn"], "{:?}", texts(estate));
+    assert_eq!(texts(estate), ["Kilburn"]);
     // Nor does a function word, even where a caption ran into the text.
     let after = "The train arrived six minutes late After Bolton, Leeds is the next stop. Trains run \
                  to Bolton daily.";
-    assert_eq!(texts(after), ["Leeds", "Bolton"], "{:?}", texts(after));
+    assert_eq!(texts(after), ["Leeds", "Bolton"]);
     // A country that speaks is its government, unless the article has
     // named a person of that surname.
     let reporter = "The reporter Bill Holland covered the trial. \u{201c}It was hard,\u{201d} Holland recalled.";
-    assert!(texts(reporter).is_empty(), "{:?}", texts(reporter));
+    assert_no_places(reporter);
     let government = "Officials met Jamie Vardy. Holland said it would help.";
-    assert_eq!(texts(government), ["Holland"], "{:?}", texts(government));
+    assert_eq!(texts(government), ["Holland"]);
 }
 
 #[test]
@@ -476,23 +444,23 @@ fn a_town_after_a_locative_that_goes_on_with_a_surname_is_a_given_name() {
     // "Elizabeth" is a town in New Jersey, "Sullivan" a surname (and a few
     // villages): the letters go to a person.
     let letters = "Send comments on this editorial to Elizabeth Sullivan, director of opinion.";
-    assert!(texts(letters).is_empty(), "{:?}", texts(letters));
+    assert_no_places(letters);
     // A surname that is an everyday word and a village's name is a surname.
     let award = "The award went to Orlando Bloom on Friday.";
-    assert!(texts(award).is_empty(), "{:?}", texts(award));
+    assert_no_places(award);
     // The same word before the name of a city of 100,000 people or before an
     // acronym is still the town; and so are its other mentions.
     let city = "The shelter in Elizabeth reopened. Volunteers drove to Elizabeth Sullivan's \
                 house, then on to Elizabeth Paterson Road.";
-    assert_eq!(texts(city), ["Elizabeth", "Elizabeth"], "{:?}", texts(city));
+    assert_eq!(texts(city), ["Elizabeth", "Elizabeth"]);
     let acronym = "The senator spoke at Immokalee TIGER Grant Event on Monday.";
-    assert_eq!(texts(acronym), ["Immokalee"], "{:?}", texts(acronym));
+    assert_eq!(texts(acronym), ["Immokalee"]);
     // A city of millions keeps its name before any word: "in Moscow Putin
     // said" is how a headline runs; unless the city's name is a given name
     // too, and the word after it no kind of place.
     assert_eq!(texts("Talks in Moscow Putin called useful ended."), ["Moscow"]);
     let given = "The team ended up in Victoria Vivians' hotel room. A letter went to Paris Hilton.";
-    assert!(texts(given).is_empty(), "{:?}", texts(given));
+    assert_no_places(given);
     assert_eq!(texts("They met in Victoria Square on Monday."), ["Victoria"]);
 }
 
@@ -501,7 +469,7 @@ fn a_town_joined_by_a_hyphen_to_a_given_name_begins_a_persons_name() {
     // "Lin" is an alternate name of Lynn, Massachusetts; "Manuel" names a
     // village in Spain, no place in the United States.
     let person = "Lin-Manuel Miranda wrote the songs. The show came to Lin-Manuel Miranda's school.";
-    assert!(texts(person).is_empty(), "{:?}", texts(person));
+    assert_no_places(person);
     // "Jean" is an alternate name of a French village, and "Yves" the own
     // name of another: a place named by an alternate begins a given name.
     let french = "French Foreign Minister Jean-Yves Le Drian said Paris would act.";
@@ -509,12 +477,7 @@ fn a_town_joined_by_a_hyphen_to_a_given_name_begins_a_persons_name() {
     // Two towns of one country so joined name a road between them, and a
     // highway named after a town leaves it the town.
     let road = "Troops took the Izium-Kupiansk road and the Balakliia-Izium Highway.";
-    assert_eq!(
-        texts(road),
-        ["Izium", "Kupiansk", "Balakliia", "Izium"],
-        "{:?}",
-        texts(road)
-    );
+    assert_eq!(texts(road), ["Izium", "Kupiansk", "Balakliia", "Izium"]);
 }
 
 #[test]
@@ -534,7 +497,7 @@ fn only_a_headline_in_title_case_keeps_a_place_before_a_capitalised_word() {
 fn a_capitalised_word_for_a_town_after_a_name_is_part_of_another_name() {
     // "Grants Town" (Bahamas) is not Grants, New Mexico; "Kansas City" is a name.
     let text = "The MP for Grants Town spoke; Man City won; fans in Kansas City cheered.";
-    assert_eq!(texts(text), ["Kansas City"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Kansas City"]);
     // Lower case, the word qualifies the name.
     assert_eq!(texts("She spoke in Cork city today."), ["Cork city"]);
 }
@@ -560,14 +523,14 @@ fn a_demonym_before_a_word_for_a_town_is_the_adjective() {
 fn religions_peoples_and_weather_are_not_places() {
     let text = "Forecasters said El Niño would fade before La Niña returned, while Jewish, \
                 Christian and Igbo leaders in the city prayed for rain.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
 }
 
 #[test]
 fn outlets_and_organisations_are_not_places() {
     let text = "The Daily Mail reported that the Kremlin, NATO and the United Nations disagreed, \
                 Espresso Television said. Read More on The Sun.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
     // Russia's parliament is not the Syrian city that some spell "Duma".
     for parliament in [
         "Lawmakers in the Duma voted on Tuesday.",
@@ -578,7 +541,7 @@ fn outlets_and_organisations_are_not_places() {
     assert_eq!(texts("Rescuers reached Douma on Sunday."), ["Douma"]);
     // Companies named like a town (Samseung in Korea, Toyota in Japan).
     let companies = "Samsung chief Lee Jae-yong was jailed. Toyota and Nokia cut jobs; Mercedes won in Monaco.";
-    assert_eq!(texts(companies), ["Monaco"], "{:?}", texts(companies));
+    assert_eq!(texts(companies), ["Monaco"]);
 }
 
 #[test]
@@ -909,9 +872,9 @@ fn us_state_abbreviations_keep_their_period() {
     // Without its period it is a word or a name, unless it follows a town
     // and a comma.
     let mass = "Pope Francis said Mass for the victims. Ill health kept Pa Salieu away.";
-    assert!(texts(mass).is_empty(), "{:?}", texts(mass));
+    assert_no_places(mass);
     let town = "Residents of Worcester, Mass protested.";
-    assert_eq!(texts(town), ["Worcester", "Mass"], "{:?}", texts(town));
+    assert_eq!(texts(town), ["Worcester", "Mass"]);
     assert_eq!(&*place_of(town, "Mass").name, "Massachusetts");
 }
 
@@ -956,7 +919,7 @@ fn canadian_province_abbreviations_but_not_eras() {
     );
     // After a number, an abbreviation is an era; a country's is still the country.
     let era = "Caesar was killed in 44 B.C. and 2,000 U.S. troops stayed in Iraq.";
-    assert_eq!(texts(era), ["U.S.", "Iraq"], "{:?}", texts(era));
+    assert_eq!(texts(era), ["U.S.", "Iraq"]);
 }
 
 #[test]
@@ -991,11 +954,11 @@ fn a_place_leading_an_institution_s_name_is_still_the_place_alone() {
     // the article stand.
     let text = "Staff of the Cavan Institute met on Monday. Cavan welcomed the plan, \
                 and the Nenagh Municipal District agreed. Nenagh has 430 applicants.";
-    assert_eq!(texts(text), ["Cavan", "Cavan", "Nenagh", "Nenagh"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Cavan", "Cavan", "Nenagh", "Nenagh"]);
     let text = "The Winnipeg Fire Paramedic Service was busy.";
-    assert_eq!(texts(text), ["Winnipeg"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Winnipeg"]);
     let text = "Owensboro Public Schools closed, as did schools in Daviess County.";
-    assert_eq!(texts(text), ["Owensboro", "Daviess County"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Owensboro", "Daviess County"]);
     // A person's name is not an institution's.
     assert!(texts("The midfielder Jordan Henderson scored twice in the second half.").is_empty());
     // A sea is no one's surname: after a caption run into the text ("… season
@@ -1005,13 +968,13 @@ fn a_place_leading_an_institution_s_name_is_still_the_place_alone() {
     assert!(texts(sea).contains(&"Atlantic".to_string()), "{:?}", texts(sea));
     // An outlet's acronym before the place makes no person's name of it.
     let outlet = "Reported by CTV Saskatoon. A man pointed a replica gun at a Saskatoon police officer.";
-    assert_eq!(texts(outlet), ["Saskatoon"], "{:?}", texts(outlet));
+    assert_eq!(texts(outlet), ["Saskatoon"]);
     // An acronym after the place heads an institution too ("Nenagh MDC").
     let acronym = "A Nenagh councillor spoke to members of Nenagh MDC about the housing list.";
-    assert_eq!(texts(acronym), ["Nenagh"], "{:?}", texts(acronym));
+    assert_eq!(texts(acronym), ["Nenagh"]);
     // A surname used alone after the full name stays the person's.
     let person = "Lawyer Barry Smith spoke first. Then Smith left the court.";
-    assert!(texts(person).is_empty(), "{:?}", texts(person));
+    assert_no_places(person);
 }
 
 #[test]
@@ -1074,16 +1037,16 @@ fn a_compass_word_widens_the_place_after_it() {
 #[test]
 fn a_small_place_that_speaks_or_beats_another_is_a_person_or_a_team() {
     let text = "Noma said her daughter was ill. “We cannot pay,” said Sandberg. Noma's school closed.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
     // Capitals speak for their governments; what was said may name places.
     let text = "Moscow said Izium had fallen, officials in Kupiansk said.";
     assert_eq!(texts(text), ["Moscow", "Izium", "Kupiansk"]);
     // So do sizeable cities, by their councils and clubs.
     let text = "After the match, Liverpool said it condemned the damage. Liverpool won 3-0.";
-    assert_eq!(texts(text), ["Liverpool", "Liverpool"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Liverpool", "Liverpool"]);
     // A small place that beats another is a club, as one that speaks is a person.
     let text = "Chelsea beat Arsenal 2-1 on Sunday, and fans in Chelsea celebrated.";
-    assert_eq!(texts(text), ["Chelsea"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Chelsea"]);
     assert_eq!(places(text)[0].1.country.as_str(), "GB");
 }
 
@@ -1103,18 +1066,11 @@ fn a_building_named_after_a_place_is_a_place_there() {
     let universities = "He was accepted to Florida Atlantic University and California State University.";
     assert_eq!(
         texts(universities),
-        ["Florida Atlantic University", "California State University"],
-        "{:?}",
-        texts(universities)
+        ["Florida Atlantic University", "California State University"]
     );
     // Also when the place ends the name after "of".
     let of = "He had not got into the University of California, so he toured the Museum of London.";
-    assert_eq!(
-        texts(of),
-        ["University of California", "Museum of London"],
-        "{:?}",
-        texts(of)
-    );
+    assert_eq!(texts(of), ["University of California", "Museum of London"]);
     // Bridges, dams and plants too: the war's landmarks bear towns' names.
     let landmarks = "A blast damaged the Kerch Bridge. Inspectors reached the Zaporizhzhia Nuclear \
                      Power Plant before the Kakhovka Dam was destroyed.";
@@ -1133,7 +1089,7 @@ fn a_building_named_after_a_place_is_a_place_there() {
     // A locative before a building is the building's: a town of that name
     // far from the article's other places is not where it stands.
     let theatre = "The musical opened at The Colony Theatre in Burbank, where critics praised it.";
-    assert_eq!(texts(theatre), ["Burbank"], "{:?}", texts(theatre));
+    assert_eq!(texts(theatre), ["Burbank"]);
 }
 
 #[test]
@@ -1154,10 +1110,10 @@ fn a_dateline_in_capitals_after_a_byline_is_a_place() {
     // name in ordinary case before it.
     let text = "By JILL COLVIN and GILLIAN WONG, Associated Press WASHINGTON (AP) — China vowed on \
                 Friday to fight back against the tariffs, and officials said talks would go on.";
-    assert_eq!(texts(text), ["WASHINGTON", "China"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["WASHINGTON", "China"]);
     // Capitals after capitals are still one name.
     let text = "The club said JORDAN HENDERSON would miss the match against the visitors on Saturday.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
 }
 
 #[test]
@@ -1165,23 +1121,23 @@ fn a_small_place_far_from_the_rest_of_the_article_is_a_stray() {
     // Eva, Alabama and Rhode ("Rod"), Ireland, are nowhere near New Jersey
     // or Myrtle Beach: a person's name, not a village on another continent.
     let text = "Mothers found shelter at Eva's Village in Paterson, New Jersey.";
-    assert_eq!(texts(text), ["Paterson", "New Jersey"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Paterson", "New Jersey"]);
     let text = "Fans in Myrtle Beach sang along to Rod's greatest hits. Myrtle Beach police closed a road.";
-    assert_eq!(texts(text), ["Myrtle Beach", "Myrtle Beach"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Myrtle Beach", "Myrtle Beach"]);
     // A village near another place of the article, or in its region, is meant.
     assert_eq!(texts("Shelling hit Verbivka and Kharkiv."), ["Verbivka", "Kharkiv"]);
     let text = "The turkey farm near Pitman sells to stores across New Jersey.";
-    assert_eq!(texts(text), ["Pitman", "New Jersey"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Pitman", "New Jersey"]);
     // A larger city named by an alternate is as unsure: "Levi" is Lévis,
     // Quebec, only in GeoNames' list of its names.
     let text = "Lord and his service dog, Levi, sleep near the beach in Myrtle Beach.";
-    assert_eq!(texts(text), ["Myrtle Beach"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Myrtle Beach"]);
     // A name of several words strays as far ("Luis Antonio" is a town in
     // Brazil); one naming a city spells it, and is no alternate.
     let text = "Farmer Luis Antonio said the harvest near Wichita, Kansas was poor.";
-    assert_eq!(texts(text), ["Wichita", "Kansas"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Wichita", "Kansas"]);
     let text = "Leaders met in Quebec City; later they flew to Washington.";
-    assert_eq!(texts(text), ["Quebec City", "Washington"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Quebec City", "Washington"]);
     // Countries and their demonyms neither support nor contradict a town.
     assert_eq!(texts("Russian forces still hold Kupiansk."), ["Kupiansk"]);
     // A place alone has nothing to stray from.
@@ -1193,20 +1149,15 @@ fn a_small_place_the_writer_locates_is_no_stray() {
     // Followed by its country, a town is meant however far the article's
     // other places lie; a namesake in another country is not so placed.
     let text = "The firm has an office in Ankara. Headquartered in Visbek, Germany, it makes feed.";
-    assert_eq!(texts(text), ["Ankara", "Visbek", "Germany"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Ankara", "Visbek", "Germany"]);
     let text = "The firm has an office in Ankara. Headquartered in Visbek, Spain, it makes feed.";
-    assert_eq!(texts(text), ["Ankara", "Spain"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Ankara", "Spain"]);
     // A city after a locative, by its own name, is the city; one that owns
     // something after it ("Wilson's Farm") is still judged as a stray.
     let text = "His team works at home in Washington. Trips to Saipan, Guam and Alaska follow.";
-    assert_eq!(
-        texts(text),
-        ["Washington", "Saipan", "Guam", "Alaska"],
-        "{:?}",
-        texts(text)
-    );
+    assert_eq!(texts(text), ["Washington", "Saipan", "Guam", "Alaska"]);
     let text = "His team works in Portland, Oregon. Dogs were taken from Wilson's Farm.";
-    assert_eq!(texts(text), ["Portland", "Oregon"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Portland", "Oregon"]);
 }
 
 #[test]
@@ -1214,10 +1165,10 @@ fn a_place_before_an_honorific_is_not_part_of_a_name() {
     // "LONDON Pope Francis": an honorific starts a new name (a dateline).
     let text = "LONDON Pope Francis has called for an end to the fighting and asked leaders \
                 to return to talks about the future of the region.";
-    assert_eq!(texts(text), ["LONDON"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["LONDON"]);
     // A word after one is still part of the name.
     let text = "The letter that Mr Jackson wrote to the council was read out at the meeting.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
 }
 
 #[test]
@@ -1225,15 +1176,15 @@ fn an_honorific_and_a_given_name_are_a_person() {
     // Towns are named "Queen Victoria" (Mauritius) and "Prince Albert"
     // (Canada), but in a sentence the pair is a person.
     let text = "Queen Victoria and Prince Albert married in 1840 and had nine children together.";
-    assert!(texts(text).is_empty(), "{:?}", texts(text));
+    assert_no_places(text);
     // After a locative it is the town.
     let text = "The river froze early this year in Prince Albert and the ferries stopped running.";
-    assert_eq!(texts(text), ["Prince Albert"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Prince Albert"]);
     // Before a generic word it is a place's name.
     let text = "Queen Creek voters approved the largest new park in Arizona.";
-    assert_eq!(texts(text), ["Queen Creek", "Arizona"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Queen Creek", "Arizona"]);
     let text = "King County officials said Seattle would open more shelters.";
-    assert_eq!(texts(text), ["King County", "Seattle"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["King County", "Seattle"]);
 }
 
 #[test]
@@ -1244,15 +1195,15 @@ fn an_everyday_word_is_a_region_only_where_the_article_supports_it() {
     assert_eq!(texts("Oriental rugs sold well in London."), ["London"]);
     // Near them, or inside the region, they are the region.
     let text = "Oil spills in the creeks of Delta worry Lagos residents.";
-    assert_eq!(texts(text), ["Delta", "Lagos"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Delta", "Lagos"]);
     assert_eq!(texts("Wales will host the final in Cardiff."), ["Wales", "Cardiff"]);
     // Glued to a capitalised word, it starts a brand.
     assert!(texts("Contact DeltaTrak for a quote.").is_empty());
     let text = "WalesOnline reported the story from Swansea.";
-    assert_eq!(texts(text), ["Swansea"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Swansea"]);
     // "The size of" compares an area with the place's.
     let text = "Melitopol, an area half the size of Wales, has been occupied since March.";
-    assert_eq!(texts(text), ["Melitopol", "Wales"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Melitopol", "Wales"]);
 }
 
 #[test]
@@ -1261,15 +1212,15 @@ fn a_dateline_is_a_place_wherever_the_article_goes() {
     // is its later use, though the rest of the article is about Mumbai.
     let text = "Muscat: The tenth Muscat International Film Festival closed on Saturday. \
                 Several actors flew in from Mumbai for the last night.";
-    assert_eq!(texts(text), ["Muscat", "Muscat", "Mumbai"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Muscat", "Muscat", "Mumbai"]);
 }
 
 #[test]
 fn a_city_of_millions_named_by_an_everyday_word_counts_inside_a_sentence() {
     let text = "Voters approved a new park on the edge of Phoenix, officials said.";
-    assert_eq!(texts(text), ["Phoenix"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Phoenix"]);
     let text = "Markets fell on Monday as Shanghai reopened after the lockdown.";
-    assert_eq!(texts(text), ["Shanghai"], "{:?}", texts(text));
+    assert_eq!(texts(text), ["Shanghai"]);
     // Opening a sentence, the word is the word; far from the article's
     // places it must find support like a small city.
     assert!(texts("Pest control firms are busy.").is_empty());
