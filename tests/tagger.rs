@@ -623,6 +623,10 @@ fn the_article_geography_picks_between_namesakes() {
         place_of("Paris is the capital of France.", "Paris").country.as_str(),
         "FR"
     );
+    // The writer's "Paris, Texas" outweighs the other Paris of the article.
+    let both = "The film Paris, Texas is set far from Paris, France.";
+    let countries: Vec<&str> = places(both).iter().map(|(_, p)| p.country.as_str()).collect();
+    assert_eq!(countries, ["US", "US", "FR", "FR"]);
 
     // Two ambiguous names that lie together: the county and its seat.
     let county = "The Lamar County sheriff said a fire destroyed a barn outside Paris on Tuesday.";

@@ -75,8 +75,8 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
             // best prior cannot win and keep their prior.
             let best = scores.iter().map(|s| s.1).fold(f64::NEG_INFINITY, f64::max);
             scored.clear();
-            scored.extend(scores.iter().map(|&(place, prior)| {
-                let bonus = if prior + MAX_CONTEXT < best {
+            scored.extend(scores.iter().enumerate().map(|(k, &(place, prior))| {
+                let bonus = if prior + MAX_CONTEXT < best || priors.ruled_out(at, k) {
                     0.0
                 } else {
                     context.bonus(at, matches[at].name_hash, place, gazetteer)
@@ -136,6 +136,9 @@ struct Priors {
     /// Whether each match's scores were raised by the place beside it
     /// ("Paris, Texas": see [`apposition_bonus`]).
     placed: Vec<bool>,
+    /// Whether each candidate in `scores` lies in the place named after its
+    /// name ("Paris, Texas"); empty while no name has such a place after it.
+    held: Vec<bool>,
 }
 
 impl Priors {
@@ -198,7 +201,18 @@ impl Priors {
             starts,
             own_town: own_towns,
             placed: vec![false; matches.len()],
+            held: Vec::new(),
         }
+    }
+
+    /// Whether candidate number `k` of match number `at` is one that the
+    /// place after the name does not hold, where it holds others: the
+    /// writer has said which is meant, and context may not lift this one.
+    fn ruled_out(&self, at: usize, k: usize) -> bool {
+        let Some(held) = self.held.get(self.starts[at]..self.starts[at + 1]) else {
+            return false;
+        };
+        !held[k] && held.contains(&true)
     }
 
     /// The scores of match number `at`.
@@ -377,7 +391,9 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
             .map(|(place, _, _)| place)
             .filter(|&place| priors.of(at).iter().all(|&(outer, _)| outer != place));
         let mut placed = false;
-        for (inner, score) in priors.of_mut(at - 1) {
+        let from = priors.starts[at - 1];
+        let mut held = Vec::new();
+        for (k, (inner, score)) in priors.of_mut(at - 1).iter_mut().enumerate() {
             if former.clone().is_some_and(|mut f| f.any(|p| p == *inner)) {
                 continue;
             }
@@ -386,6 +402,7 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
             for (_, o, bonus) in containers.iter_mut() {
                 if o.holds(i) {
                     *score += CONTAINED_BONUS;
+                    held.push(from + k);
                     *bonus += if likeliest {
                         CONTAINED_BONUS
                     } else {
@@ -394,6 +411,12 @@ fn apposition_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazettee
                     placed = true;
                 }
             }
+        }
+        if !held.is_empty() && priors.held.is_empty() {
+            priors.held = vec![false; priors.scores.len()];
+        }
+        for k in held {
+            priors.held[k] = true;
         }
         priors.placed[at - 1] |= placed;
         priors.placed[at] |= placed;
