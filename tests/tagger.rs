@@ -720,6 +720,10 @@ fn a_river_is_named_after_the() {
     let text = "Ukraine struck a bridge over the Dnipro. Missiles hit Dnipro on Monday.";
     let kinds: Vec<Kind> = places(text).into_iter().map(|(_, p)| p.kind).collect();
     assert_eq!(kinds, [Kind::Country, Kind::River, Kind::City]);
+    // "The" that begins a sentence is the same article: the river, not
+    // Sudan's River Nile state.
+    let nile = "The Nile flows north through Sudan and Egypt.";
+    assert_eq!(place_of(nile, "Nile").kind, Kind::River);
 }
 
 #[test]

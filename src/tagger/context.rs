@@ -54,6 +54,17 @@ pub(super) fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start()..t.end()]
 }
 
+/// Whether the word at `i` comes right after "the": in lower case, or
+/// capitalised where it begins a sentence ("The Nile flows north"), not a
+/// title ("in The Ukraine Ambassador").
+pub(super) fn after_the(text: &str, tokens: &[Token], i: usize) -> bool {
+    after_lower_case_the(text, tokens, i)
+        || i > 0
+            && tokens[i].gap == Gap::Space
+            && word(text, &tokens[i - 1]) == "The"
+            && matches!(tokens[i - 1].gap, Gap::Start | Gap::SentenceEnd | Gap::Break)
+}
+
 /// Whether the word at `i` comes right after a lower-case "the".
 pub(super) fn after_lower_case_the(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0 && tokens[i].gap == Gap::Space && word(text, &tokens[i - 1]) == "the"

@@ -163,7 +163,7 @@ impl Priors {
                     Some(_) => -QUALIFIER_BONUS,
                     None => 0.0,
                 };
-                // After a lower-case "the" ("over the Dnipro"), a river whose
+                // After "the" ("over the Dnipro", "The Nile flows"), a river whose
                 // source gives no population is weighed as a sea is: ahead of
                 // a city of the same name, which "the" seldom comes before.
                 let prominence = if m.after_the && place.kind == Kind::River {

@@ -8,7 +8,7 @@ mod runs;
 use crate::gazetteer::{Gazetteer, Qualifier};
 
 use super::context::{
-    TitleLines, after_lower_case_the, continues_locative_list, follows_acronym, is_after_locative, is_apposition_gap,
+    TitleLines, after_the, continues_locative_list, follows_acronym, is_after_locative, is_apposition_gap,
     is_function_word, is_speaker_or_team, leads_institution, word,
 };
 use super::evidence::{Evidence, Sighting, judge};
@@ -43,7 +43,8 @@ pub struct Match {
     /// millions: it must find support in the article like a small city
     /// (see `strays`).
     pub common_word: bool,
-    /// A lower-case "the" comes right before ("over the Dnipro"): rivers
+    /// "the" comes right before ("over the Dnipro", "The Nile flows";
+    /// see `context::after_the`): rivers
     /// are so named, towns seldom.
     pub after_the: bool,
     /// A locative comes right before, or the place goes on a list that one
@@ -399,7 +400,7 @@ impl<'t> Scan<'t> {
                     self.lone.push((self.found.len(), hash, surname_only));
                 }
                 self.locative_list = after_locative.then_some(m.end);
-                m.after_the = after_lower_case_the(text, tokens, i);
+                m.after_the = after_the(text, tokens, i);
                 m.after_locative = after_locative;
                 m.possessive = m.end == tokens[i + used - 1].end() && tokens[i + used - 1].possessive;
                 self.found.push(m);
