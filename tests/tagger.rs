@@ -602,6 +602,10 @@ fn a_bare_oblast_capital_is_the_city_even_beside_towns_of_its_oblast() {
         place_of("Shelling hit the Kherson region.", "Kherson region").kind,
         Kind::Region
     );
+    // The state of São Paulo lies nearer Brasília than its city does, which
+    // is no reason to take the state.
+    let brazil = "Police raided offices in São Paulo, while officials in Brasília denied any link.";
+    assert_eq!(place_of(brazil, "São Paulo").kind, Kind::City);
 }
 
 #[test]

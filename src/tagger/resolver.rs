@@ -83,6 +83,7 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
                 };
                 (place, prior + bonus)
             }));
+            cap_regions_by_their_towns(&mut scored, scores, gazetteer);
             let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
             if scored.len() > ALTERNATIVES {
                 // Only the top few are kept: select them, then sort those.
@@ -102,6 +103,37 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
         .collect();
     strays::drop_strays(text, matches, &mut rankings, gazetteer);
     rankings
+}
+
+/// A region among the candidates that holds a town among them ("São
+/// Paulo", the state and its city) gets no more from the article's context
+/// than the town does: a region is mostly named after its town, and its
+/// point, far from the town's in a large region, says nothing the town's
+/// does not. `scored` holds prior plus context of each candidate, in the
+/// order of `priors`.
+fn cap_regions_by_their_towns(scored: &mut [(u32, f64)], priors: &[(u32, f64)], gazetteer: &Gazetteer) {
+    for r in 0..scored.len() {
+        let region_bonus = scored[r].1 - priors[r].1;
+        if region_bonus <= 0.0 {
+            continue;
+        }
+        let Some(region) = gazetteer.place(scored[r].0).filter(|p| p.kind == Kind::Region) else {
+            continue;
+        };
+        let town_bonus = scored
+            .iter()
+            .zip(priors)
+            .filter(|((town, _), _)| {
+                gazetteer
+                    .place(*town)
+                    .is_some_and(|t| t.kind.is_populated() && region.holds(t))
+            })
+            .map(|((_, score), (_, prior))| score - prior)
+            .fold(f64::NEG_INFINITY, f64::max);
+        if town_bonus > f64::NEG_INFINITY && town_bonus < region_bonus {
+            scored[r].1 = priors[r].1 + town_bonus;
+        }
+    }
 }
 
 /// "Sloviansk" names Slovyansk, and also, by a slip in GeoNames, Nikopol,
