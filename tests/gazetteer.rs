@@ -264,6 +264,29 @@ fn us_counties_are_regions_inside_their_state() {
 }
 
 #[test]
+fn regions_recoded_by_geonames_keep_their_own_names_and_points() {
+    // Natural Earth files the province of Cagayan under the GeoNames code
+    // that now names the Autonomous Region in Muslim Mindanao, the Aude
+    // department under Île-de-France's and Svalbard under Trøndelag's: the
+    // regions of those names lay hundreds of kilometres from where they are.
+    let g = embedded();
+    for (name, (lat, lon), km) in [
+        ("Île-de-France", (48.86, 2.35), 60.0),
+        ("Trøndelag", (63.43, 10.40), 150.0),
+        ("Autonomous Region in Muslim Mindanao", (7.2, 124.2), 250.0),
+        ("Central Luzon", (15.3, 120.7), 150.0),
+        ("Cagayan province", (17.9, 121.8), 60.0),
+    ] {
+        let best = g.place(g.lookup(name)[0]).unwrap();
+        assert_eq!(best.kind, Kind::Region, "{name}");
+        let off = distance_km(best.lonlat, Point::new(lon, lat));
+        assert!(off < km, "{name}: {} is {off:.0} km from {lat}, {lon}", best.name);
+    }
+    let cagayan = g.place(g.lookup("Cagayan province")[0]).unwrap();
+    assert_eq!(cagayan.name.as_ref(), "Cagayan");
+}
+
+#[test]
 fn spatial_queries_match_a_linear_scan() {
     let g = embedded();
     let kharkiv = Point::new(36.25475, 49.98177);
