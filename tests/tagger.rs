@@ -278,6 +278,10 @@ fn parts_of_personal_names_are_not_places() {
     let initial = "Police said Gino D. Bassett of the 6100 block was shot on Monday night. \
                    Neighbours said Bassett had just come home from his work at the plant.";
     assert_no_places(initial);
+    // A name after an honorific's abbreviation, even a country's that is
+    // also a given name; a sentence that ends with a full word does not.
+    assert_no_places("A trader, Mr. Jordan, said markets were calm.");
+    assert_eq!(texts("The deal went to the king. Jordan said no."), ["Jordan"]);
     // A surname after a particle ("de", "van").
     let particle = "The horse trained by Mike de Kock won again this year, and the painter \
                     Mario de Santiago showed his newest works in the gallery.";

@@ -3,8 +3,8 @@
 //! whether its line is a headline in title case.
 
 use super::lexicon::{
-    FUNCTION_WORDS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, ORGANISATION_ENDS, RESULT_VERBS, SPEECH_VERBS,
-    STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
+    FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, ORGANISATION_ENDS, RESULT_VERBS,
+    SPEECH_VERBS, STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
 use super::tokens::{Gap, Token, tokenize};
 
@@ -81,6 +81,15 @@ pub(super) fn after_initial(text: &str, tokens: &[Token], i: usize) -> bool {
         && tokens[i - 1].gap == Gap::Space
         && tokens[i - 2].capitalized
         && !tokens[i - 2].possessive
+}
+
+/// Whether the word at `i` comes right after an honorific's abbreviation
+/// and its period ("Mr. Jordan", "Dr. Chad Smith"): a person's name.
+pub(super) fn after_honorific_abbreviation(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens[i].gap == Gap::SentenceEnd
+        && text.get(tokens[i - 1].end()..tokens[i].start()) == Some(". ")
+        && HONORIFIC_ABBREVIATIONS.contains(word(text, &tokens[i - 1]))
 }
 
 /// Whether the word at `i` comes right after a word for kin or a partner

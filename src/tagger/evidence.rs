@@ -7,8 +7,8 @@ use crate::gazetteer::fold::fold_hash;
 use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
-    TitleLines, after_initial, after_lower_case_the, is_after_kin, is_function_word, is_sentence_start,
-    is_speaker_or_team, is_street_word, is_title, opens_clause, word,
+    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, is_after_kin, is_function_word,
+    is_sentence_start, is_speaker_or_team, is_street_word, is_title, opens_clause, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
@@ -259,6 +259,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
         return None;
     }
     let before = after_initial(text, tokens, i)
+        || after_honorific_abbreviation(text, tokens, i)
         || i > 0
             && tokens[i].gap == Gap::Space
             && tokens[i - 1].capitalized

@@ -521,6 +521,12 @@ pub static HONORIFICS: WordList = WordList::new(&[
     "emir",
 ]);
 
+/// The [`HONORIFICS`] that are abbreviations and so take a period ("Mr.
+/// Jordan", "Gov. Abbott"), which for them ends no sentence.
+pub static HONORIFIC_ABBREVIATIONS: WordList = WordList::new(&[
+    "mr", "mrs", "ms", "dr", "rev", "sen", "rep", "gov", "gen", "col", "capt", "sgt",
+]);
+
 /// Words that make a name a place's after an honorific ("Queen Creek",
 /// "King County", "Lady Lake"), where a given name makes it a person's
 /// ("Queen Victoria", "Prince Albert").
@@ -949,6 +955,7 @@ mod tests {
             &FUNCTION_WORDS,
             &GIVEN_NAME_PLACES,
             &HONORIFICS,
+            &HONORIFIC_ABBREVIATIONS,
             &PLACE_GENERICS,
         ] {
             for word in list.words {
