@@ -1332,3 +1332,16 @@ fn a_small_place_after_a_result_verb_and_before_a_score_is_a_club() {
         .collect();
     assert_eq!(found, [text.find("in Everton").unwrap() + 3]);
 }
+
+#[test]
+fn a_town_before_a_capitalised_city_or_town_is_a_club_or_a_body() {
+    // The clubs and the council are no mentions of their towns; the town
+    // named alone later still is, and so is a centre or a hall.
+    let text = "Manchester City lost, Luton Town won and the Harare City Council met. \
+                Fans travelled home to Manchester. Police closed Leeds Town Hall.";
+    assert_eq!(texts(text), ["Manchester", "Leeds Town Hall"]);
+    // After a locative the club's name is its ground, in the town.
+    assert_eq!(texts("The squad flew out for the trip to Birmingham City on Saturday."), ["Birmingham City"]);
+    // A headline in title case capitalises a plain "city".
+    assert_eq!(texts("Russian Missiles Strike Kharkiv City\n\nThe attack came at night."), ["Kharkiv"]);
+}

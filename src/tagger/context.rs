@@ -3,8 +3,8 @@
 //! whether its line is a headline in title case.
 
 use super::lexicon::{
-    FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES, ORGANISATION_ENDS, RESULT_VERBS,
-    SPEECH_VERBS, STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
+    FACILITY_HEADS, FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES,
+    ORGANISATION_ENDS, RESULT_VERBS, SPEECH_VERBS, STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
 use super::tokens::{Gap, Token, tokenize};
 
@@ -167,6 +167,23 @@ pub(super) fn is_street_word(text: &str, tokens: &[Token], k: usize) -> bool {
             && STREET_WORDS.contains(word(text, t))
             && tokens.get(k + 1).is_none_or(|next| next.gap != Gap::AbbreviationDot)
     })
+}
+
+/// Whether token `k` is a capitalised "City" or "Town" that ends a name
+/// with the place before it ("Manchester City", "Luton Town", "Kyiv City
+/// Council"), a club's or a body's, where the two form no gazetteer name
+/// (the matcher would have read "Mexico City" whole), and not one that
+/// goes on to a building or a centre ("Leeds Town Hall", "Manchester City
+/// Centre").
+pub(super) fn is_club_or_body_word(text: &str, tokens: &[Token], k: usize) -> bool {
+    let goes_on_to_a_building = |next: &Token| {
+        next.gap == Gap::Space
+            && next.capitalized
+            && (FACILITY_HEADS.contains(word(text, next)) || matches!(word(text, next), "Centre" | "Center"))
+    };
+    tokens.get(k).is_some_and(|t| {
+        t.gap == Gap::Space && t.capitalized && !t.all_caps && matches!(word(text, t), "City" | "Town")
+    }) && tokens.get(k + 1).is_none_or(|next| !goes_on_to_a_building(next))
 }
 
 /// Whether token `i` starts a sentence, a line or the text.

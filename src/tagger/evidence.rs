@@ -7,8 +7,8 @@ use crate::gazetteer::fold::fold_hash;
 use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
-    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, is_after_kin, is_function_word,
-    is_sentence_start, is_speaker_or_team, is_street_word, is_title, opens_clause, word,
+    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, is_after_kin, is_club_or_body_word,
+    is_function_word, is_sentence_start, is_speaker_or_team, is_street_word, is_title, opens_clause, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
@@ -86,6 +86,7 @@ pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
         .or_else(|| firm_name(s))
         .or_else(|| ship_name(s))
         .or_else(|| street_name(s))
+        .or_else(|| club_or_body(s, title_lines))
         .or_else(|| part_of_longer_name(s, title_lines))
         .or_else(|| speaker_or_kin(s))
         .unwrap_or(Evidence::Place)
@@ -245,6 +246,23 @@ fn ship_name(s: &Sighting) -> Option<Evidence> {
 fn street_name(s: &Sighting) -> Option<Evidence> {
     let last = &s.tokens[s.i + s.n - 1];
     (s.end == last.end() && !last.possessive && is_street_word(s.text, s.tokens, s.i + s.n)).then_some(Evidence::Word)
+}
+
+/// "Manchester City beat Norwich", "Luton Town", "the Harare City Council":
+/// a town's name before a capitalised "City" or "Town" with which it forms
+/// no gazetteer name names a club or a body, not the place (after a
+/// locative the club's name is its ground: the matcher spans it, "a trip
+/// to Birmingham City"). Its other uses in the article stay places ("the
+/// goal against Norwich"), and a headline in title case capitalises a
+/// plain "city" ("Missiles Hit Kharkiv City").
+fn club_or_body(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evidence> {
+    let last = &s.tokens[s.i + s.n - 1];
+    (s.end == last.end()
+        && !last.possessive
+        && !s.after_locative
+        && is_club_or_body_word(s.text, s.tokens, s.i + s.n)
+        && !title_lines.is_title_case(s.text, s.tokens, s.i))
+    .then_some(Evidence::Word)
 }
 
 /// "Svitlana Honchar", "Jordan Henderson", "Mike de Kock": part of a

@@ -9,7 +9,7 @@ use crate::gazetteer::{Gazetteer, Qualifier};
 
 use super::context::{
     TitleLines, after_the, continues_locative_list, follows_acronym, is_after_locative, is_apposition_gap,
-    is_function_word, is_speaker_or_team, leads_institution, word,
+    is_club_or_body_word, is_function_word, is_speaker_or_team, leads_institution, word,
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
@@ -377,6 +377,18 @@ impl<'t> Scan<'t> {
             // "University of California", "Museum of London".
             m.start = tokens[head].start();
             evidence = Evidence::Place;
+            m.facility = true;
+        } else if !m.demonym
+            && after_locative
+            && matches!(evidence, Evidence::Place)
+            && m.end == tokens[i + used - 1].end()
+            && !tokens[i + used - 1].possessive
+            && is_club_or_body_word(text, tokens, i + used)
+            && !self.title_lines.is_title_case(text, tokens, i)
+        {
+            // "a trip to Birmingham City": the club's ground, in the town.
+            m.end = tokens[i + used].end();
+            used += 1;
             m.facility = true;
         }
         let hash = token.hash;
