@@ -1341,7 +1341,13 @@ fn a_town_before_a_capitalised_city_or_town_is_a_club_or_a_body() {
                 Fans travelled home to Manchester. Police closed Leeds Town Hall.";
     assert_eq!(texts(text), ["Manchester", "Leeds Town Hall"]);
     // After a locative the club's name is its ground, in the town.
-    assert_eq!(texts("The squad flew out for the trip to Birmingham City on Saturday."), ["Birmingham City"]);
+    assert_eq!(
+        texts("The squad flew out for the trip to Birmingham City on Saturday."),
+        ["Birmingham City"]
+    );
     // A headline in title case capitalises a plain "city".
-    assert_eq!(texts("Russian Missiles Strike Kharkiv City\n\nThe attack came at night."), ["Kharkiv"]);
+    assert_eq!(
+        texts("Russian Missiles Strike Kharkiv City\n\nThe attack came at night."),
+        ["Kharkiv"]
+    );
 }
