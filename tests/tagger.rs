@@ -1351,3 +1351,20 @@ fn a_town_before_a_capitalised_city_or_town_is_a_club_or_a_body() {
         ["Kharkiv"]
     );
 }
+
+#[test]
+fn an_arabic_article_joined_by_a_hyphen_continues_a_name() {
+    // The gazetteer's "Deir ez-Zor" spans the article; before, only "Zor"
+    // matched, a village in Kuwait.
+    let found = places("Kurdish forces left Deir ez-Zor on Monday.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.country.as_str()),
+        ("Deir ez-Zor", "SY")
+    );
+    // Names the gazetteer lacks are no mention of the town or region whose
+    // name is one of their words (Al Bab in Syria, the Ain department).
+    assert_no_places("Ships near the Bab el-Mandeb strait were attacked. Troops entered Ras al-Ain.");
+    // Alone, the town is still a place.
+    assert_eq!(texts("Turkish-backed fighters took Bab in 2017."), ["Bab"]);
+}

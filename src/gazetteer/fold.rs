@@ -223,7 +223,7 @@ pub fn name_hash_bytes(folded: &[u8]) -> u64 {
 
 /// Romanisations of the Arabic article that open place names ("Al
 /// Qāmishlī", "Ar Raqqah", "Ash Shaykh", "El Mahalla").
-const ARABIC_ARTICLES: [&str; 17] = [
+pub const ARABIC_ARTICLES: [&str; 17] = [
     "al", "el", "ar", "as", "ash", "ad", "at", "az", "an", "ath", "adh", "ed", "es", "er", "et", "ez", "en",
 ];
 /// Countries whose place names carry the Arabic article (Arab League

@@ -2,8 +2,10 @@
 //! it, a word for kin, an initial, an institution's name after it, and
 //! whether its line is a headline in title case.
 
+use crate::gazetteer::fold::ARABIC_ARTICLES;
+
 use super::lexicon::{
-    FACILITY_HEADS, FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES,
+    CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES,
     ORGANISATION_ENDS, RESULT_VERBS, SPEECH_VERBS, STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
 use super::tokens::{Gap, Token, tokenize};
@@ -155,6 +157,40 @@ fn ends_in_organisation(text: &str, tokens: &[Token], last: usize) -> bool {
         .take(WORDS_BEFORE_ORGANISATION + 1)
         .take_while(|t| t.gap == Gap::Space && t.capitalized)
         .any(|t| ORGANISATION_ENDS.contains(word(text, t)))
+}
+
+/// Whether token `k` joins a name as a connector: a word of
+/// [`CONNECTORS`] ("Sea of Azov"), or an Arabic article joined by a hyphen
+/// to the capitalised word after it ("Deir ez-Zor", "Bab el-Mandeb").
+pub(super) fn is_connector(text: &str, tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        let w = word(text, t);
+        CONNECTORS.contains(&w) || ARABIC_ARTICLES.contains(&w) && begins_arabic_compound(tokens, k)
+    })
+}
+
+/// Whether the lower-case token `k` (an Arabic article) is joined by a
+/// hyphen to a capitalised word after it, not at a line's start.
+fn begins_arabic_compound(tokens: &[Token], k: usize) -> bool {
+    !tokens[k].capitalized
+        && tokens
+            .get(k + 1)
+            .is_some_and(|next| next.gap == Gap::Hyphen && next.capitalized)
+}
+
+/// Whether token `i`, capitalised, sits inside an Arabic compound name with
+/// a capitalised word before it: "Ras al-Ain" (`i` after the article),
+/// "Bab el-Mandeb" (`i` before it). A match that spans the whole compound
+/// is a name of the gazetteer and never asks.
+pub(super) fn in_arabic_compound(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_article = |k: usize| ARABIC_ARTICLES.contains(&word(text, &tokens[k])) && begins_arabic_compound(tokens, k);
+    let after = i > 1
+        && tokens[i].gap == Gap::Hyphen
+        && tokens[i - 1].gap == Gap::Space
+        && tokens[i - 2].capitalized
+        && is_article(i - 1);
+    let before = i + 1 < tokens.len() && tokens[i + 1].gap == Gap::Space && is_article(i + 1);
+    after || before
 }
 
 /// Whether token `k` is a capitalised street word after a name ("North

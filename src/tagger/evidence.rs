@@ -7,8 +7,9 @@ use crate::gazetteer::fold::fold_hash;
 use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
-    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, is_after_kin, is_club_or_body_word,
-    is_function_word, is_sentence_start, is_speaker_or_team, is_street_word, is_title, opens_clause, word,
+    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, in_arabic_compound, is_after_kin,
+    is_club_or_body_word, is_function_word, is_sentence_start, is_speaker_or_team, is_street_word, is_title,
+    opens_clause, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
@@ -338,8 +339,11 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
         && tokens
             .get(i + 1)
             .is_some_and(|t| !(t.all_caps || PLACE_GENERICS.contains(word(text, t)) || names_a_city(t)));
-    ((before || after || after_particle || hyphenated_name)
-        && (!s.after_locative || surname_after_locative || hyphenated_name)
+    // "Bab el-Mandeb", "Ras al-Ain": a town before or after the Arabic
+    // article of a longer name the gazetteer lacks, after a locative too.
+    let arabic_compound = in_arabic_compound(text, tokens, i);
+    ((before || after || after_particle || hyphenated_name || arabic_compound)
+        && (!s.after_locative || surname_after_locative || hyphenated_name || arabic_compound)
         && !title_lines.is_title_case(text, tokens, i))
     .then_some(Evidence::PartOfName)
 }

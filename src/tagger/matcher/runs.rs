@@ -5,8 +5,8 @@
 use crate::gazetteer::Gazetteer;
 use crate::gazetteer::fold::{FoldHasher, fold_hash};
 
-use super::super::context::word;
-use super::super::lexicon::{COMPASS_WORDS, CONNECTORS, Demonym, Lexicon};
+use super::super::context::{is_connector, word};
+use super::super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
 use super::super::tokens::{Gap, Token};
 
 /// Longest place name tried, in words ("United Kingdom of Great Britain").
@@ -69,7 +69,7 @@ fn joinable_run(text: &str, tokens: &[Token], i: usize, max: usize) -> usize {
         if run > 0 && !matches!(t.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot) {
             break;
         }
-        if !t.capitalized && !CONNECTORS.contains(&word(text, t)) {
+        if !t.capitalized && !is_connector(text, tokens, i + run) {
             break;
         }
         run += 1;
@@ -96,7 +96,7 @@ pub(super) fn name_filters(text: &str, tokens: &[Token], gazetteer: &Gazetteer, 
             let may_name = u8::from(gazetteer.may_name(t.hash)) * MAY_NAME;
             let next = tokens.get(i + 1).filter(|next| {
                 matches!(next.gap, Gap::Space | Gap::Hyphen | Gap::AbbreviationDot)
-                    && (next.capitalized || CONNECTORS.contains(&word(text, next)))
+                    && (next.capitalized || is_connector(text, tokens, i + 1))
             });
             // A possessive word starts a name with its "'s" ("Martha's").
             let first_word = |next: &Token| {
