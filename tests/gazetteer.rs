@@ -652,3 +652,23 @@ fn own_names_are_the_primary_name_with_or_without_its_city() {
     assert!(!g.is_own_name(kyiv, fold_hash("Kiev")));
     assert!(!g.is_own_name(kyiv, fold_hash("Kyiv City")));
 }
+
+#[test]
+fn names_a_place_is_exact_where_the_name_filter_only_says_may() {
+    let gazetteer = embedded();
+    let words: Vec<String> = (0..20_000).map(|n| format!("Qzx{n}")).collect();
+    let may = words
+        .iter()
+        .filter(|w| gazetteer.may_name(georef::gazetteer::fold::fold_hash(w)))
+        .count();
+    // The filter passes a few words that name nothing; the exact test none.
+    assert!(may > 0, "no false positive among {} words", words.len());
+    assert!(
+        words
+            .iter()
+            .all(|w| !gazetteer.names_a_place(georef::gazetteer::fold::fold_hash(w)))
+    );
+    for name in ["Kharkiv", "Sea of Azov", "Izium", "Paris"] {
+        assert!(gazetteer.names_a_place(georef::gazetteer::fold::fold_hash(name)), "{name}");
+    }
+}

@@ -1368,3 +1368,33 @@ fn an_arabic_article_joined_by_a_hyphen_continues_a_name() {
     // Alone, the town is still a place.
     assert_eq!(texts("Turkish-backed fighters took Bab in 2017."), ["Bab"]);
 }
+
+#[test]
+fn a_surname_is_known_by_a_given_name_that_names_no_place() {
+    // "Conor" names no place, though the gazetteer's name filter lets its
+    // hash through: "McGregor" after it is a surname, and so after "to".
+    let text = "The fighter Conor McGregor was arrested. A source close to McGregor said he was upset.";
+    assert_no_places(text);
+}
+
+#[test]
+fn seas_straits_and_shoals_of_the_news_are_places_of_their_own() {
+    let found = named(
+        "Houthi forces attacked ships near the Bab el-Mandeb strait. Tankers crossed the Strait of Malacca, \
+         and China blocked boats bound for Second Thomas Shoal in the Spratly Islands.",
+    );
+    assert_eq!(
+        found,
+        owned(&[
+            ("Bab el-Mandeb strait", "Bab el-Mandeb"),
+            ("Strait of Malacca", "Strait of Malacca"),
+            ("China", "China"),
+            ("Second Thomas Shoal", "Second Thomas Shoal"),
+            ("Spratly Islands", "Spratly Islands"),
+        ])
+    );
+    // The bay, not the Saskatchewan village of its name, unless the writer
+    // places the village.
+    assert_eq!(place_of("Polar bears hunt on the ice of Hudson Bay.", "Hudson Bay").kind, Kind::Sea);
+    assert_eq!(place_of("He grew up in Hudson Bay, Saskatchewan.", "Hudson Bay").kind, Kind::Village);
+}

@@ -214,7 +214,7 @@ fn firm_name(s: &Sighting) -> Option<Evidence> {
         other.capitalized
             && other.gap != Gap::Start
             && gap.is_some_and(|gap| gap.trim() == "&")
-            && (other.hash == s.token().hash || !s.gazetteer.may_name(other.hash))
+            && (other.hash == s.token().hash || !s.gazetteer.names_a_place(other.hash))
     };
     let before = s.i > 0 && s.token().gap != Gap::Start && {
         let previous = &tokens[s.i - 1];

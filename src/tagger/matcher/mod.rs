@@ -16,9 +16,7 @@ use super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
 use super::tokens::{Gap, Token, tokenize_near_capitals};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
 use qualifiers::{apply_plural_qualifiers, facility_head, facility_of, qualified, qualifier_before};
-use runs::{
-    MAY_NAME, PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run,
-};
+use runs::{PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
 
 /// A span of text that names a place (or is a demonym), with its candidates.
 #[derive(Clone, Debug, PartialEq)]
@@ -427,7 +425,7 @@ impl<'t> Scan<'t> {
                     && !token.all_caps =>
             {
                 self.name_parts.push(hash);
-                if ends_personal_name(text, tokens, &self.filters, i, used) {
+                if ends_personal_name(text, tokens, self.gazetteer, i, used) {
                     self.surnames.push(hash);
                 }
             }
@@ -604,10 +602,10 @@ fn after_to_or_from(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// Whether the name of `used` words at token `i` ends a person's name
 /// after a given name: a capitalised word of letters only, not in capitals,
-/// no compass point and no place's name (`filters`, see [`name_filters`]),
+/// no compass point and no place's name in the gazetteer,
 /// before it, and no capitalised word after it ("John Bolton", not "South
 /// Kilburn Estate", "A429 Cirencester junction" or "Kharkiv Balakliia").
-fn ends_personal_name(text: &str, tokens: &[Token], filters: &[u8], i: usize, used: usize) -> bool {
+fn ends_personal_name(text: &str, tokens: &[Token], gazetteer: &Gazetteer, i: usize, used: usize) -> bool {
     let Some(given) = i.checked_sub(1).map(|before| tokens[before]) else {
         return false;
     };
@@ -617,7 +615,7 @@ fn ends_personal_name(text: &str, tokens: &[Token], filters: &[u8], i: usize, us
         && word(text, &given).chars().all(char::is_alphabetic)
         && !COMPASS_WORDS.contains(word(text, &given))
         && !is_function_word(text, &given)
-        && filters[i - 1] & MAY_NAME == 0
+        && !gazetteer.names_a_place(given.hash)
         && tokens
             .get(i + used)
             .is_none_or(|t| t.gap != Gap::Space || !t.capitalized)
