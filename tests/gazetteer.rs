@@ -669,6 +669,9 @@ fn names_a_place_is_exact_where_the_name_filter_only_says_may() {
             .all(|w| !gazetteer.names_a_place(georef::gazetteer::fold::fold_hash(w)))
     );
     for name in ["Kharkiv", "Sea of Azov", "Izium", "Paris"] {
-        assert!(gazetteer.names_a_place(georef::gazetteer::fold::fold_hash(name)), "{name}");
+        assert!(
+            gazetteer.names_a_place(georef::gazetteer::fold::fold_hash(name)),
+            "{name}"
+        );
     }
 }

@@ -1395,6 +1395,34 @@ fn seas_straits_and_shoals_of_the_news_are_places_of_their_own() {
     );
     // The bay, not the Saskatchewan village of its name, unless the writer
     // places the village.
-    assert_eq!(place_of("Polar bears hunt on the ice of Hudson Bay.", "Hudson Bay").kind, Kind::Sea);
-    assert_eq!(place_of("He grew up in Hudson Bay, Saskatchewan.", "Hudson Bay").kind, Kind::Village);
+    assert_eq!(
+        place_of("Polar bears hunt on the ice of Hudson Bay.", "Hudson Bay").kind,
+        Kind::Sea
+    );
+    assert_eq!(
+        place_of("He grew up in Hudson Bay, Saskatchewan.", "Hudson Bay").kind,
+        Kind::Village
+    );
+}
+
+#[test]
+fn a_name_listed_beside_a_sure_region_or_country_is_of_its_kind() {
+    let kinds = |text: &str| -> Vec<(String, Kind, String)> {
+        places(text)
+            .into_iter()
+            .map(|(t, p)| (t, p.kind, p.country.to_string()))
+            .collect()
+    };
+    // Before, "Georgia" between two US states was the country.
+    let states = kinds("Storms hit Florida, Georgia and Alabama.");
+    assert!(
+        states
+            .iter()
+            .all(|(_, kind, country)| *kind == Kind::Region && country == "US"),
+        "{states:?}"
+    );
+    assert_eq!(kinds("Talks between Georgia and Armenia resumed.")[0].2, "GE");
+    // A place that holds the name places it, rather than listing it.
+    let placed = kinds("Voters in Georgia, USA, and in Georgia the country.");
+    assert_eq!((placed[0].1, placed[0].2.as_str()), (Kind::Region, "US"));
 }

@@ -5,7 +5,7 @@
 use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, REGION_BONUS, Summary, distance_km};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
-use super::context::is_apposition_gap;
+use super::context::{is_apposition_gap, is_list_join};
 use super::matcher::Match;
 use super::strays;
 
@@ -45,6 +45,11 @@ const PAIR_BONUS: f64 = ANCHOR_MARGIN;
 const PAIR_REGION_POPULATION: u32 = 1_000_000;
 /// How near two names' candidates lie to support each other.
 const PAIR_KM: f64 = NEAR_BONUS[0].0;
+/// Bonus for a candidate that is a country, or a region of the country,
+/// that a name listed beside it surely is ("Florida, Georgia and Alabama"
+/// are states, "Georgia and Armenia" countries): it outweighs the prior of
+/// a country over a large state of its name.
+const LIST_BONUS: f64 = 4.0;
 /// Scores closer than this to the best are a tie, which the spelling breaks.
 const SPELLING_TIE: f64 = 0.5;
 /// The ranked candidates of one match, best first, with scores in 0..1
@@ -60,6 +65,7 @@ pub fn resolve(text: &str, matches: &[Match], gazetteer: &Gazetteer) -> Vec<Rank
     let mut priors = Priors::new(matches, gazetteer);
     apposition_bonus(text, matches, &mut priors, gazetteer);
     pair_bonus(matches, &mut priors, gazetteer);
+    list_bonus(text, matches, &mut priors, gazetteer);
     let context = Context::new(matches, &priors, gazetteer);
     let mut scored: Vec<(u32, f64)> = Vec::new();
     let mut rankings: Vec<Ranking> = (0..matches.len())
@@ -363,6 +369,52 @@ fn pair_bonus(matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
         for (place, score) in priors.of_mut(at) {
             if raised.contains(place) {
                 *score += PAIR_BONUS;
+            }
+        }
+    }
+}
+
+/// Raises by [`LIST_BONUS`] the candidates of a plain name that are of
+/// the kind of a plain name listed right before or after it (a comma,
+/// "and", "or"), where that name is surely a country (then any country) or
+/// a region (then a region of its country): lists name like with like.
+/// Towns get nothing: "Paris and Dallas" is no Paris in Texas.
+fn list_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazetteer: &Gazetteer) {
+    let plain = |m: &Match| !m.demonym && m.qualifier.is_none();
+    // The sure meaning of each plain match that is a country or a region.
+    let sure: Vec<Option<Summary>> = matches
+        .iter()
+        .enumerate()
+        .map(|(at, m)| {
+            let (best, score, second) = best_two(priors.of(at))?;
+            let place = gazetteer.summary(best)?;
+            (plain(m) && score - second >= ANCHOR_MARGIN && matches!(place.kind, Kind::Country | Kind::Region))
+                .then_some(place)
+        })
+        .collect();
+    let listed = |a: usize, b: usize| {
+        plain(&matches[a])
+            && plain(&matches[b])
+            && matches[a].name_hash != matches[b].name_hash
+            && text.get(matches[a].end..matches[b].start).is_some_and(is_list_join)
+    };
+    // A name the place after it holds is placed by it, not listed with it
+    // ("Georgia, USA").
+    for at in 0..matches.len() {
+        if priors.placed[at] {
+            continue;
+        }
+        let before = at.checked_sub(1).filter(|&b| listed(b, at)).and_then(|b| sure[b]);
+        let after = Some(at + 1)
+            .filter(|&a| a < matches.len() && listed(at, a))
+            .and_then(|a| sure[a]);
+        let likes = |p: &Summary, other: &Summary| {
+            p.kind == other.kind && (p.kind == Kind::Country || p.country == other.country)
+        };
+        for (place, score) in priors.of_mut(at) {
+            let Some(p) = gazetteer.summary(*place) else { continue };
+            if before.iter().chain(after.iter()).any(|other| likes(&p, other)) {
+                *score += LIST_BONUS;
             }
         }
     }
