@@ -1426,3 +1426,15 @@ fn a_name_listed_beside_a_sure_region_or_country_is_of_its_kind() {
     let placed = kinds("Voters in Georgia, USA, and in Georgia the country.");
     assert_eq!((placed[0].1, placed[0].2.as_str()), (Kind::Region, "US"));
 }
+
+#[test]
+fn a_city_of_millions_named_like_a_word_needs_no_nearby_place() {
+    // "shanghai" is an English verb; before, the city counted as an
+    // everyday word, which a place within 800 km must support.
+    assert_eq!(
+        texts("Officials in Beijing said Shanghai would reopen."),
+        ["Beijing", "Shanghai"]
+    );
+    // A region named like a word still needs one.
+    assert_eq!(texts("Delta flights were cancelled in Atlanta."), ["Atlanta"]);
+}

@@ -397,7 +397,8 @@ impl<'t> Scan<'t> {
                     && !m.demonym
                     && m.qualifier.is_none()
                     && !after_locative
-                    && lexicon.is_common_word(hash);
+                    && lexicon.is_common_word(hash)
+                    && !self.city_of_millions_by_own_name(&m);
                 let minor = !self.traits.any(&m.places, LARGE | MAJOR);
                 // After "to" or "from", or (a large place) as a speaker
                 // ("Holland recalled"), only a surname is dropped.
@@ -433,6 +434,17 @@ impl<'t> Scan<'t> {
             Evidence::Word => {}
         }
         used
+    }
+
+    /// Whether a candidate of `m` is a town of a million people or more
+    /// that bears the matched name as its own: "Shanghai" is a word too,
+    /// but no everyday one that a nearby place must confirm.
+    fn city_of_millions_by_own_name(&self, m: &Match) -> bool {
+        m.places.iter().any(|&p| {
+            self.traits.any(&[p], LARGE)
+                && self.gazetteer.summary(p).is_some_and(|place| place.kind.is_populated())
+                && self.gazetteer.is_own_name(p, m.name_hash)
+        })
     }
 
     /// The match of the gazetteer name `run` found at token `i`, with what
