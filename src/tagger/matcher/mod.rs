@@ -436,13 +436,15 @@ impl<'t> Scan<'t> {
         used
     }
 
-    /// Whether a candidate of `m` is a town of a million people or more
-    /// that bears the matched name as its own: "Shanghai" is a word too,
-    /// but no everyday one that a nearby place must confirm.
+    /// Whether a candidate of `m` is a town of [`CITY_OF_MILLIONS`] people
+    /// or more that bears the matched name as its own: "Shanghai" and
+    /// "Phoenix" are words too, but no everyday ones that a nearby place
+    /// must confirm.
     fn city_of_millions_by_own_name(&self, m: &Match) -> bool {
         m.places.iter().any(|&p| {
-            self.traits.any(&[p], LARGE)
-                && self.gazetteer.summary(p).is_some_and(|place| place.kind.is_populated())
+            self.gazetteer
+                .summary(p)
+                .is_some_and(|place| place.kind.is_populated() && place.population >= CITY_OF_MILLIONS)
                 && self.gazetteer.is_own_name(p, m.name_hash)
         })
     }
@@ -611,6 +613,11 @@ fn after_comma(text: &str, tokens: &[Token], i: usize) -> bool {
 fn after_to_or_from(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0 && tokens[i].gap == Gap::Space && matches!(word(text, &tokens[i - 1]), "to" | "from")
 }
+
+/// The population from which a town named like an everyday word is no
+/// everyday word ([`Scan::city_of_millions_by_own_name`]): Pest, the half
+/// of Budapest with a million people, is mostly the noun in English news.
+const CITY_OF_MILLIONS: u32 = 1_500_000;
 
 /// Whether the name of `used` words at token `i` ends a person's name
 /// after a given name: a capitalised word of letters only, not in capitals,
