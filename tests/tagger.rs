@@ -1438,3 +1438,13 @@ fn a_city_of_millions_named_like_a_word_needs_no_nearby_place() {
     // A region named like a word still needs one.
     assert_eq!(texts("Delta flights were cancelled in Atlanta."), ["Atlanta"]);
 }
+
+#[test]
+fn paris_saint_germain_is_a_club() {
+    // Before, "Saint-Germain" was Saint-Germain-en-Laye; alone it still is.
+    assert_no_places("Paris Saint-Germain signed the striker on Friday.");
+    assert_eq!(
+        texts("He lives in Saint-Germain, west of Paris."),
+        ["Saint-Germain", "Paris"]
+    );
+}
