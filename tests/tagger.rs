@@ -1448,3 +1448,11 @@ fn paris_saint_germain_is_a_club() {
         ["Saint-Germain", "Paris"]
     );
 }
+
+#[test]
+fn compound_compass_adjectives_are_no_regions() {
+    // "Northwestern" is an alternate name of Zambia's North-Western
+    // Province; in news it is a university, a hospital, an adjective.
+    let text = "Doctors at Northwestern Memorial Hospital in Chicago spoke. Southeastern fans cheered.";
+    assert_eq!(texts(text), ["Chicago"]);
+}
