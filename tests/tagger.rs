@@ -1456,3 +1456,21 @@ fn compound_compass_adjectives_are_no_regions() {
     let text = "Doctors at Northwestern Memorial Hospital in Chicago spoke. Southeastern fans cheered.";
     assert_eq!(texts(text), ["Chicago"]);
 }
+
+#[test]
+fn romance_particles_continue_a_name() {
+    // Before, only "São José" (a city 400 km off), "Aix" (Aix-en-Provence)
+    // and "Bains" were found, and "Mogi das Cruzes" not at all.
+    let text = "Embraer is based in São José dos Campos. Floods hit Mogi das Cruzes. \
+                Trains stopped at Saint-Pierre-des-Corps and Aix-les-Bains.";
+    let found = named(text);
+    assert_eq!(
+        found,
+        owned(&[
+            ("São José dos Campos", "São José dos Campos"),
+            ("Mogi das Cruzes", "Mogi das Cruzes"),
+            ("Saint-Pierre-des-Corps", "Saint-Pierre-des-Corps"),
+            ("Aix-les-Bains", "Aix-les-Bains"),
+        ])
+    );
+}

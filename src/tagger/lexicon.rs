@@ -17,9 +17,11 @@ static ALIASES: &str = include_str!("../../gazetteer/aliases.tsv");
 static POSTAL_CODES: &str = include_str!("data/postal_codes.tsv");
 
 /// Lower-case words allowed inside a multi-word name ("Sea of Azov",
-/// "Rostov-on-Don", "Bosnia and Herzegovina").
-pub const CONNECTORS: [&str; 14] = [
-    "of", "on", "upon", "de", "del", "la", "le", "du", "am", "and", "the", "el", "al", "da",
+/// "Rostov-on-Don", "Bosnia and Herzegovina", "São José dos Campos",
+/// "Aix-les-Bains", "Freiburg im Breisgau").
+pub const CONNECTORS: [&str; 25] = [
+    "of", "on", "upon", "de", "del", "la", "le", "du", "am", "and", "the", "el", "al", "da", "do", "dos", "das", "des",
+    "di", "les", "los", "las", "en", "sur", "im",
 ];
 
 /// Words before a name that say "this is a place" ("in Reading", "near Nice").

@@ -284,6 +284,17 @@ fn is_stopper(word: &[u8]) -> bool {
             | b"el"
             | b"al"
             | b"da"
+            | b"do"
+            | b"dos"
+            | b"das"
+            | b"des"
+            | b"di"
+            | b"les"
+            | b"los"
+            | b"las"
+            | b"en"
+            | b"sur"
+            | b"im"
     )
 }
 
@@ -828,7 +839,11 @@ mod tests {
         use super::super::lexicon::CONNECTORS;
         for c in CONNECTORS {
             assert!(!is_stopper(c.as_bytes()), "{c}");
-            assert!(is_stopper(format!("{c}s").as_bytes()), "{c}s");
+            let plural = format!("{c}s");
+            assert!(
+                is_stopper(plural.as_bytes()) || CONNECTORS.contains(&plural.as_str()),
+                "{plural}"
+            );
         }
         assert!(is_stopper(b"region") && is_stopper(b"Of") && is_stopper(b""));
     }
