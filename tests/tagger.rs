@@ -1474,3 +1474,15 @@ fn romance_particles_continue_a_name() {
         ])
     );
 }
+
+#[test]
+fn a_city_named_like_a_word_counts_when_listed_after_a_place() {
+    // Before, "Mobile" and "Nice" needed a locative.
+    assert_eq!(
+        texts("The governor said Birmingham and Mobile would get funds."),
+        ["Birmingham", "Mobile"]
+    );
+    assert_eq!(texts("Officials said Cannes and Nice drew crowds."), ["Cannes", "Nice"]);
+    // Small places named like words or names still need one.
+    assert!(!texts("Hurricanes Harvey, Irma and Maria hit the islands, said Banks.").contains(&"Maria".to_string()));
+}

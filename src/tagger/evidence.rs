@@ -46,6 +46,9 @@ pub(super) struct Sighting<'a> {
     pub name_hash: u64,
     /// Whether a locative comes right before ("in Reading").
     pub after_locative: bool,
+    /// Whether it is listed after a place ("Birmingham and Mobile": a
+    /// comma, "and" or "or" between, see `continues_locative_list`).
+    pub listed: bool,
     /// The candidates of a place found just before, with only spaces
     /// between ("Springfield" before "Illinois").
     pub previous: Option<&'a [u32]>,
@@ -142,10 +145,13 @@ fn title_abbreviation(s: &Sighting) -> Option<Evidence> {
 /// sea or peninsula may follow "the" ("the Pacific"). An alternate name is
 /// no region's: "Federal" is not Brazil's Federal District, nor "Central"
 /// Israel's Central District. An abbreviation with its period ("Pa.") is
-/// no word. Other places named by a common word need a locative before.
+/// no word. Other places named by a common word need a locative before,
+/// or, for a city of 100,000 people, a place listed before them
+/// ("Birmingham and Mobile"; "Harvey, Irma and Maria" are storms).
 fn common_word(s: &Sighting) -> Option<Evidence> {
     (s.n == 1
         && !s.after_locative
+        && !(s.listed && s.any(SIZEABLE))
         && s.end == s.token().end()
         && s.lexicon.is_common_word(s.token().hash)
         && !s.any(COUNTRY)

@@ -135,6 +135,9 @@ struct Scan<'t> {
     /// Where the last place named after a locative ends (a byte offset),
     /// for the places listed after it ("in Atlanta and Savannah").
     locative_list: Option<usize>,
+    /// Where the last place that is no everyday word ends (a byte offset),
+    /// for an everyday word listed after it ("Birmingham and Mobile").
+    last_place: Option<usize>,
 }
 
 impl<'t> Scan<'t> {
@@ -162,6 +165,7 @@ impl<'t> Scan<'t> {
             lone: Vec::new(),
             compass: None,
             locative_list: None,
+            last_place: None,
         }
     }
 
@@ -347,6 +351,7 @@ impl<'t> Scan<'t> {
                 places: &m.places,
                 name_hash: m.name_hash,
                 after_locative,
+                listed: continues_locative_list(text, tokens, i, self.last_place),
                 previous: self
                     .found
                     .last()
@@ -411,6 +416,9 @@ impl<'t> Scan<'t> {
                     self.lone.push((self.found.len(), hash, surname_only));
                 }
                 self.locative_list = after_locative.then_some(m.end);
+                if !m.demonym && !m.common_word {
+                    self.last_place = Some(m.end);
+                }
                 m.after_the = after_the(text, tokens, i);
                 m.after_locative = after_locative;
                 m.possessive = m.end == tokens[i + used - 1].end() && tokens[i + used - 1].possessive;
