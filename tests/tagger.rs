@@ -1486,3 +1486,13 @@ fn a_city_named_like_a_word_counts_when_listed_after_a_place() {
     // Small places named like words or names still need one.
     assert!(!texts("Hurricanes Harvey, Irma and Maria hit the islands, said Banks.").contains(&"Maria".to_string()));
 }
+
+#[test]
+fn the_names_of_a_byline_are_persons() {
+    // Before, "JORDAN" was the country and "VICTORIA" the Australian state.
+    let text = "Troops Push Toward Kupiansk\n\nBy JORDAN SMITH and VICTORIA CHESTER, Associated Press\n\n\
+                KYIV, Ukraine (AP) — Forces advanced.";
+    assert_eq!(texts(text), ["Kupiansk", "KYIV", "Ukraine"]);
+    // A sentence that opens with "By" is no byline.
+    assert_eq!(texts("By Sunday Ukraine had retaken Izium."), ["Ukraine", "Izium"]);
+}

@@ -159,6 +159,38 @@ fn ends_in_organisation(text: &str, tokens: &[Token], last: usize) -> bool {
         .any(|t| ORGANISATION_ENDS.contains(word(text, t)))
 }
 
+/// Whether token `i` is among the names of a byline: a line that opens
+/// with "By", then capitalised words joined by spaces and "and", through
+/// `i` to a punctuation mark or the line's end ("By JORDAN SMITH and
+/// VICTORIA CHESTER, Associated Press"; "By Sunday Ukraine had won" is a
+/// sentence).
+pub(super) fn in_byline(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is_name_word = |t: &Token| t.capitalized || word(text, t) == "and";
+    let run_end = tokens[i + 1..]
+        .iter()
+        .take_while(|t| t.gap == Gap::Space && is_name_word(t))
+        .count();
+    if tokens.get(i + 1 + run_end).is_some_and(|t| t.gap == Gap::Space) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < BYLINE_WORDS && tokens[k].gap == Gap::Space {
+        k -= 1;
+        let w = word(text, &tokens[k]);
+        if matches!(w, "By" | "BY") {
+            let before = text[..tokens[k].start()].trim_end_matches([' ', '\t']);
+            return before.is_empty() || before.ends_with('\n');
+        }
+        if !is_name_word(&tokens[k]) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The most words a byline's names run to before the word asked about.
+const BYLINE_WORDS: usize = 8;
+
 /// Whether token `k` joins a name as a connector: a word of
 /// [`CONNECTORS`] ("Sea of Azov"), or an Arabic article joined by a hyphen
 /// to the capitalised word after it ("Deir ez-Zor", "Bab el-Mandeb").

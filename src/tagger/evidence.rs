@@ -7,9 +7,9 @@ use crate::gazetteer::fold::fold_hash;
 use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
-    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, in_arabic_compound, is_after_kin,
-    is_club_or_body_word, is_function_word, is_sentence_start, is_speaker_or_team, is_street_word, is_title,
-    opens_clause, word,
+    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, in_arabic_compound, in_byline,
+    is_after_kin, is_club_or_body_word, is_function_word, is_sentence_start, is_speaker_or_team, is_street_word,
+    is_title, opens_clause, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
@@ -82,6 +82,7 @@ pub(super) fn judge(s: &Sighting, title_lines: &mut TitleLines) -> Evidence {
     era_or_unit(s)
         .or_else(|| handle(s))
         .or_else(|| short_capitals(s))
+        .or_else(|| byline(s))
         .or_else(|| title_abbreviation(s))
         .or_else(|| common_word(s))
         .or_else(|| brand_start(s))
@@ -124,6 +125,12 @@ fn short_capitals(s: &Sighting) -> Option<Evidence> {
         && !s.any(COUNTRY)
         && !s.lexicon.is_alias(s.word(), s.token().hash))
     .then_some(Evidence::Word)
+}
+
+/// "By JORDAN SMITH and VICTORIA CHESTER": the names of a byline are
+/// persons, in capitals too.
+fn byline(s: &Sighting) -> Option<Evidence> {
+    (!s.after_locative && in_byline(s.text, s.tokens, s.i)).then_some(Evidence::PartOfName)
 }
 
 /// "Sen. Durbin", "Gen. Milley": an honorific's abbreviation before a
