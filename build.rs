@@ -70,7 +70,9 @@ fn run() -> Result<(), String> {
         for name in std::iter::once(cols[2]).chain(alternates) {
             fold::fold_into(name, &mut folded);
             let without_article = fold::without_arabic_article(&folded, cols[3], population);
-            for name in std::iter::once(folded.as_str()).chain(without_article) {
+            let spellings = fold::arabic_article_spellings(&folded, cols[3], population);
+            let spellings = spellings.iter().map(String::as_str);
+            for name in std::iter::once(folded.as_str()).chain(without_article).chain(spellings) {
                 if !name.is_empty() {
                     names.add(fold::name_hash(name), row);
                 }

@@ -1367,6 +1367,10 @@ fn an_arabic_article_joined_by_a_hyphen_continues_a_name() {
     assert_no_places("Aid trucks waited at the Bab al-Hawa crossing. Troops entered Ras al-Ain.");
     // Alone, the town is still a place.
     assert_eq!(texts("Turkish-backed fighters took Bab in 2017."), ["Bab"]);
+    // The article is spelled either way: Dayr al Balah lists only "el".
+    let found = places("Strikes hit Deir al-Balah and Deir al-Zor.");
+    let ids: Vec<u64> = found.iter().map(|(_, p)| p.id.0).collect();
+    assert_eq!(ids, [281141, 170794]);
 }
 
 #[test]

@@ -253,9 +253,49 @@ pub fn without_arabic_article<'a>(folded: &'a str, country: &str, population: u6
     (ARABIC_ARTICLES.contains(&article) && letters >= ARTICLE_DROP_LETTERS).then_some(rest)
 }
 
+/// The folded name `folded` of a place in `country` of `population` people
+/// with its Arabic article spelled "al" and "el", as English news varies
+/// them ("dayr al balah" -> "dayr el balah", "deir ez zor" -> "deir al
+/// zor" and "deir el zor"), for the places [`without_arabic_article`]
+/// weighs; one article of the name at a time, never its last word.
+pub fn arabic_article_spellings(folded: &str, country: &str, population: u64) -> Vec<String> {
+    if population < ARTICLE_DROP_POPULATION || !ARABIC_NAME_COUNTRIES.contains(&country) {
+        return Vec::new();
+    }
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut spellings = Vec::new();
+    for (k, word) in words.iter().enumerate().take(words.len().saturating_sub(1)) {
+        if !ARABIC_ARTICLES.contains(word) {
+            continue;
+        }
+        for article in ["al", "el"].into_iter().filter(|a| a != word) {
+            let mut spelled = words.clone();
+            spelled[k] = article;
+            spellings.push(spelled.join(" "));
+        }
+    }
+    spellings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_articles_are_spelled_both_ways() {
+        assert_eq!(
+            arabic_article_spellings("dayr al balah", "PS", 59_504),
+            ["dayr el balah"]
+        );
+        assert_eq!(
+            arabic_article_spellings("deir ez zor", "SY", 271_800),
+            ["deir al zor", "deir el zor"]
+        );
+        // Not the last word, not small places, not outside Arab countries.
+        assert!(arabic_article_spellings("wadi al", "SY", 50_000).is_empty());
+        assert!(arabic_article_spellings("kafr al ma", "SY", 900).is_empty());
+        assert!(arabic_article_spellings("san jose el viejo", "CR", 50_000).is_empty());
+    }
 
     #[test]
     fn folds_case_diacritics_and_punctuation() {

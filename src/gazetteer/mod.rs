@@ -399,7 +399,9 @@ impl Gazetteer {
                 fold::fold_into(name, &mut folded);
                 let hash = fold::name_hash(&folded);
                 let without_article = fold::without_arabic_article(&folded, place.country.as_str(), place.population);
-                for name in std::iter::once(folded.as_str()).chain(without_article) {
+                let spellings = fold::arabic_article_spellings(&folded, place.country.as_str(), place.population);
+                let spellings = spellings.iter().map(String::as_str);
+                for name in std::iter::once(folded.as_str()).chain(without_article).chain(spellings) {
                     if !name.is_empty() {
                         builder.add(fold::name_hash(name), index);
                     }

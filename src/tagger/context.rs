@@ -5,10 +5,10 @@
 use crate::gazetteer::fold::ARABIC_ARTICLES;
 
 use super::lexicon::{
-    CONNECTORS, FACILITY_HEADS, FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES,
+    FACILITY_HEADS, FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES,
     ORGANISATION_ENDS, RESULT_VERBS, SPEECH_VERBS, STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
-use super::tokens::{Gap, Token, tokenize};
+use super::tokens::{Gap, Token, is_stopper, tokenize};
 
 /// Whether a locative comes right before word `i` ("in Reading", "the size
 /// of Wales"); "to" in
@@ -166,23 +166,23 @@ fn ends_in_organisation(text: &str, tokens: &[Token], last: usize) -> bool {
 /// sentence).
 pub(super) fn in_byline(text: &str, tokens: &[Token], i: usize) -> bool {
     let is_name_word = |t: &Token| t.capitalized || word(text, t) == "and";
-    let run_end = tokens[i + 1..]
-        .iter()
-        .take_while(|t| t.gap == Gap::Space && is_name_word(t))
-        .count();
-    if tokens.get(i + 1 + run_end).is_some_and(|t| t.gap == Gap::Space) {
-        return false;
-    }
     let mut k = i;
     while k > 0 && i - k < BYLINE_WORDS && tokens[k].gap == Gap::Space {
         k -= 1;
-        let w = word(text, &tokens[k]);
-        if matches!(w, "By" | "BY") {
-            let before = text[..tokens[k].start()].trim_end_matches([' ', '\t']);
-            return before.is_empty() || before.ends_with('\n');
-        }
-        if !is_name_word(&tokens[k]) {
+        if !tokens[k].capitalized {
+            if word(text, &tokens[k]) == "and" {
+                continue;
+            }
             return false;
+        }
+        if matches!(word(text, &tokens[k]), "By" | "BY") {
+            let before = text[..tokens[k].start()].trim_end_matches([' ', '\t']);
+            let run_end = tokens[i + 1..]
+                .iter()
+                .take_while(|t| t.gap == Gap::Space && is_name_word(t))
+                .count();
+            return (before.is_empty() || before.ends_with('\n'))
+                && tokens.get(i + 1 + run_end).is_none_or(|t| t.gap != Gap::Space);
         }
     }
     false
@@ -192,12 +192,13 @@ pub(super) fn in_byline(text: &str, tokens: &[Token], i: usize) -> bool {
 const BYLINE_WORDS: usize = 8;
 
 /// Whether token `k` joins a name as a connector: a word of
-/// [`CONNECTORS`] ("Sea of Azov"), or an Arabic article joined by a hyphen
+/// `CONNECTORS` ("Sea of Azov"), or an Arabic article joined by a hyphen
 /// to the capitalised word after it ("Deir ez-Zor", "Bab el-Mandeb").
 pub(super) fn is_connector(text: &str, tokens: &[Token], k: usize) -> bool {
+    // `is_stopper` is the negation of `CONNECTORS`, compiled to a switch.
     tokens.get(k).is_some_and(|t| {
         let w = word(text, t);
-        CONNECTORS.contains(&w) || ARABIC_ARTICLES.contains(&w) && begins_arabic_compound(tokens, k)
+        !is_stopper(w.as_bytes()) || begins_arabic_compound(tokens, k) && ARABIC_ARTICLES.contains(&w)
     })
 }
 

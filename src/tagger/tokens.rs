@@ -265,7 +265,7 @@ fn plain_capitalised_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// Whether a word that is not capitalised ends any name before it (it is
 /// not a connector such as "of").
-fn is_stopper(word: &[u8]) -> bool {
+pub(super) fn is_stopper(word: &[u8]) -> bool {
     // A match on the bytes, which compiles to a switch on the length: this
     // runs for every word kept.
     !matches!(
