@@ -1500,3 +1500,19 @@ fn the_names_of_a_byline_are_persons() {
     // A sentence that opens with "By" is no byline.
     assert_eq!(texts("By Sunday Ukraine had retaken Izium."), ["Ukraine", "Izium"]);
 }
+
+#[test]
+fn a_city_and_its_province_together_make_an_anchor_and_the_province_holds_its_town() {
+    // "Seville" is the city or its province, 21 km apart: either way it
+    // places the article in Andalusia, and "Córdoba" beside it is the
+    // Spanish city, not Argentina's larger one (before: Argentina, and
+    // "Seville" dropped as a stray far from it).
+    let found = places("Seville and Córdoba were hit by storms.");
+    let found: Vec<(&str, &str, Kind)> = found
+        .iter()
+        .map(|(t, p)| (t.as_str(), p.country.as_str(), p.kind))
+        .collect();
+    assert_eq!(found, [("Seville", "ES", Kind::City), ("Córdoba", "ES", Kind::City)]);
+    let argentina = places("Farmers in Córdoba, Rosario and Mendoza protested.");
+    assert_eq!(argentina[0].1.country.as_str(), "AR");
+}

@@ -226,7 +226,7 @@ impl Priors {
             if let Some((town, _)) = best_town
                 && !regions.is_empty()
             {
-                lift_regions_without_their_town(&regions, town, &mut scores[from..], gazetteer);
+                lift_regions_without_their_town(&regions, town, &m.places, &mut scores[from..], gazetteer);
             }
             if own_town > f64::NEG_INFINITY {
                 penalise_former_names(m.name_hash, own_town, &mut scores[from..], gazetteer);
@@ -271,23 +271,38 @@ const REGION_TOWN_KM: f64 = 400.0;
 
 /// A region weighs less than a town of its name ([`REGION_BONUS`]) because
 /// it is mostly named after the town, which lies in it ("Kharkiv"). Where
-/// the best of the candidate towns, `town`, neither lies in the region (by
-/// admin code, or within [`REGION_TOWN_KM`]: GeoNames gives English
-/// boroughs other codes than their towns) nor is its country's capital
-/// ("Wyoming" is the state, not Wyoming, Michigan; "Washington" the
-/// capital), the `scores` of the `regions` are weighed without that penalty.
-fn lift_regions_without_their_town(regions: &[u32], town: u32, scores: &mut [(u32, f64)], gazetteer: &Gazetteer) {
-    let Some(town) = gazetteer.place(town).filter(|t| !t.capital) else {
+/// no candidate town of the name lies in the region (by admin code, or
+/// within [`REGION_TOWN_KM`]: GeoNames gives English boroughs and Spanish
+/// provinces other codes than their towns) and the best of the towns,
+/// `town`, is not its country's capital ("Wyoming" is the state, not
+/// Wyoming, Michigan; "Washington" the capital), the `scores` of the
+/// `regions` are weighed without that penalty. The province of Córdoba
+/// holds the Spanish city, though Córdoba in Argentina is the larger.
+fn lift_regions_without_their_town(
+    regions: &[u32],
+    town: u32,
+    candidates: &[u32],
+    scores: &mut [(u32, f64)],
+    gazetteer: &Gazetteer,
+) {
+    if gazetteer.place(town).is_none_or(|t| t.capital) {
         return;
-    };
+    }
+    let towns: Vec<&Place> = candidates
+        .iter()
+        .filter_map(|&c| gazetteer.place(c))
+        .filter(|p| p.kind.is_populated())
+        .collect();
     for (i, score) in scores.iter_mut().filter(|(i, _)| regions.contains(i)) {
         let Some(region) = gazetteer.place(*i) else {
             continue;
         };
-        let inside = town.country == region.country
-            && (!town.admin1.is_empty() && town.admin1 == region.admin1
-                || distance_km(town.lonlat, region.lonlat) < REGION_TOWN_KM);
-        if !inside {
+        let inside = |town: &&Place| {
+            town.country == region.country
+                && (!town.admin1.is_empty() && town.admin1 == region.admin1
+                    || distance_km(town.lonlat, region.lonlat) < REGION_TOWN_KM)
+        };
+        if !towns.iter().any(inside) {
             *score -= REGION_BONUS;
         }
     }
@@ -547,11 +562,11 @@ impl Context {
             .collect();
         let mut anchors = Vec::new();
         for (at, m) in matches.iter().enumerate() {
-            let Some((best, best_score, second)) = best_two(priors.of(at)) else {
+            let Some((best, best_score, _)) = best_two(priors.of(at)) else {
                 continue;
             };
-            let margin = best_score - second;
             let Some(place) = gazetteer.summary(best) else { continue };
+            let margin = best_score - runner_up_elsewhere(priors.of(at), best, &place, gazetteer);
             let sure = margin >= ANCHOR_MARGIN || m.demonym;
             if !sure {
                 continue;
@@ -626,6 +641,29 @@ impl Context {
         country + near
     }
 }
+
+/// The best score among `scores` of a candidate other than `best` (whose
+/// summary is `place`) that lies more than [`SAME_PLACE_KM`] from it, or of
+/// another kind of country (-inf if none): the city of Seville and its
+/// province, 21 km apart, are one place to measure the article's others by.
+fn runner_up_elsewhere(scores: &[(u32, f64)], best: u32, place: &Summary, gazetteer: &Gazetteer) -> f64 {
+    scores
+        .iter()
+        .filter(|&&(other, _)| {
+            other != best
+                && gazetteer.summary(other).is_none_or(|o| {
+                    o.country != place.country
+                        || matches!(o.kind, Kind::Country | Kind::Sea | Kind::Area)
+                        || distance_km(o.lonlat, place.lonlat) > SAME_PLACE_KM
+                })
+        })
+        .map(|s| s.1)
+        .fold(f64::NEG_INFINITY, f64::max)
+}
+
+/// How near two candidates of one name lie to count as one place for an
+/// anchor ([`runner_up_elsewhere`]).
+const SAME_PLACE_KM: f64 = 100.0;
 
 /// The best candidate, its score, and the runner-up's score (-inf if none).
 fn best_two(scores: &[(u32, f64)]) -> Option<(u32, f64, f64)> {
