@@ -133,7 +133,11 @@ fn countries_answer_to_their_short_forms() {
         ("Burma", 1327865),
         ("Macedonia", 718075),
         ("Bosnia", 3277605),
-        ("Congo", 2260494),
+        ("Congo", 203312),
+        ("DRC", 203312),
+        ("Democratic Republic of Congo", 203312),
+        ("Republic of Congo", 2260494),
+        ("Türkiye", 298795),
         // Natural Earth types Palestine "Indeterminate"; the supplement adds it.
         ("Palestine", 6254930),
         ("State of Palestine", 6254930),
