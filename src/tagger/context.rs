@@ -198,17 +198,18 @@ pub(super) fn is_connector(text: &str, tokens: &[Token], k: usize) -> bool {
     // `is_stopper` is the negation of `CONNECTORS`, compiled to a switch.
     tokens.get(k).is_some_and(|t| {
         let w = word(text, t);
-        !is_stopper(w.as_bytes()) || begins_arabic_compound(tokens, k) && ARABIC_ARTICLES.contains(&w)
+        !is_stopper(w.as_bytes()) || is_arabic_article_before_name(text, tokens, k)
     })
 }
 
-/// Whether the lower-case token `k` (an Arabic article) is joined by a
-/// hyphen to a capitalised word after it, not at a line's start.
-fn begins_arabic_compound(tokens: &[Token], k: usize) -> bool {
+/// Whether token `k` is a lower-case Arabic article joined by a hyphen to
+/// the capitalised word after it ("ez" in "Deir ez-Zor").
+fn is_arabic_article_before_name(text: &str, tokens: &[Token], k: usize) -> bool {
     !tokens[k].capitalized
         && tokens
             .get(k + 1)
             .is_some_and(|next| next.gap == Gap::Hyphen && next.capitalized)
+        && ARABIC_ARTICLES.contains(&word(text, &tokens[k]))
 }
 
 /// Whether token `i`, capitalised, sits inside an Arabic compound name with
@@ -216,7 +217,7 @@ fn begins_arabic_compound(tokens: &[Token], k: usize) -> bool {
 /// "Bab el-Mandeb" (`i` before it). A match that spans the whole compound
 /// is a name of the gazetteer and never asks.
 pub(super) fn in_arabic_compound(text: &str, tokens: &[Token], i: usize) -> bool {
-    let is_article = |k: usize| ARABIC_ARTICLES.contains(&word(text, &tokens[k])) && begins_arabic_compound(tokens, k);
+    let is_article = |k: usize| is_arabic_article_before_name(text, tokens, k);
     let after = i > 1
         && tokens[i].gap == Gap::Hyphen
         && tokens[i - 1].gap == Gap::Space

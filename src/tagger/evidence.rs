@@ -7,9 +7,9 @@ use crate::gazetteer::fold::fold_hash;
 use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
-    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, in_arabic_compound, in_byline,
-    is_after_kin, is_club_or_body_word, is_function_word, is_sentence_start, is_speaker_or_team, is_street_word,
-    is_title, opens_clause, word,
+    TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, continues_locative_list,
+    in_arabic_compound, in_byline, is_after_kin, is_club_or_body_word, is_function_word, is_sentence_start,
+    is_speaker_or_team, is_street_word, is_title, opens_clause, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
@@ -46,9 +46,9 @@ pub(super) struct Sighting<'a> {
     pub name_hash: u64,
     /// Whether a locative comes right before ("in Reading").
     pub after_locative: bool,
-    /// Whether it is listed after a place ("Birmingham and Mobile": a
-    /// comma, "and" or "or" between, see `continues_locative_list`).
-    pub listed: bool,
+    /// Where the last place found before it that is no everyday word ends
+    /// (a byte offset), for a list ("Birmingham and Mobile").
+    pub last_place: Option<usize>,
     /// The candidates of a place found just before, with only spaces
     /// between ("Springfield" before "Illinois").
     pub previous: Option<&'a [u32]>,
@@ -158,9 +158,9 @@ fn title_abbreviation(s: &Sighting) -> Option<Evidence> {
 fn common_word(s: &Sighting) -> Option<Evidence> {
     (s.n == 1
         && !s.after_locative
-        && !(s.listed && s.any(SIZEABLE))
         && s.end == s.token().end()
         && s.lexicon.is_common_word(s.token().hash)
+        && !(s.any(SIZEABLE) && continues_locative_list(s.text, s.tokens, s.i, s.last_place))
         && !s.any(COUNTRY)
         && !s.any(SEA)
         && !region_set_after_a_name(s)

@@ -351,7 +351,7 @@ impl<'t> Scan<'t> {
                 places: &m.places,
                 name_hash: m.name_hash,
                 after_locative,
-                listed: continues_locative_list(text, tokens, i, self.last_place),
+                last_place: self.last_place,
                 previous: self
                     .found
                     .last()
