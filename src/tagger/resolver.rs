@@ -401,10 +401,8 @@ fn list_bonus(text: &str, matches: &[Match], priors: &mut Priors, gazetteer: &Ga
         .iter()
         .enumerate()
         .map(|(at, m)| {
-            let (best, score, second) = best_two(priors.of(at))?;
-            let place = gazetteer.summary(best)?;
-            (plain(m) && score - second >= ANCHOR_MARGIN && matches!(place.kind, Kind::Country | Kind::Region))
-                .then_some(place)
+            let (_, place) = sure_meaning(priors.of(at), gazetteer)?;
+            (plain(m) && matches!(place.kind, Kind::Country | Kind::Region)).then_some(place)
         })
         .collect();
     let listed = |a: usize, b: usize| {
@@ -562,15 +560,12 @@ impl Context {
             .collect();
         let mut anchors = Vec::new();
         for (at, m) in matches.iter().enumerate() {
-            let Some((best, best_score, _)) = best_two(priors.of(at)) else {
-                continue;
+            let sure = if m.demonym {
+                best_two(priors.of(at)).and_then(|(best, _, _)| Some((best, gazetteer.summary(best)?)))
+            } else {
+                sure_meaning(priors.of(at), gazetteer)
             };
-            let Some(place) = gazetteer.summary(best) else { continue };
-            let margin = best_score - runner_up_elsewhere(priors.of(at), best, &place, gazetteer);
-            let sure = margin >= ANCHOR_MARGIN || m.demonym;
-            if !sure {
-                continue;
-            }
+            let Some((_, place)) = sure else { continue };
             if !place.country.is_none() {
                 match countries.iter_mut().find(|c| c.0 == place.country) {
                     Some(c) => c.1 += 1,
@@ -640,6 +635,15 @@ impl Context {
         let near = bands.iter().find(|(km, _)| nearest <= *km).map_or(0.0, |(_, b)| *b);
         country + near
     }
+}
+
+/// The best candidate among `scores`, with its summary, where the article
+/// may take it for sure: it leads by [`ANCHOR_MARGIN`] every candidate
+/// that lies elsewhere ([`runner_up_elsewhere`]).
+fn sure_meaning(scores: &[(u32, f64)], gazetteer: &Gazetteer) -> Option<(u32, Summary)> {
+    let (best, best_score, _) = best_two(scores)?;
+    let place = gazetteer.summary(best)?;
+    (best_score - runner_up_elsewhere(scores, best, &place, gazetteer) >= ANCHOR_MARGIN).then_some((best, place))
 }
 
 /// The best score among `scores` of a candidate other than `best` (whose
