@@ -30,7 +30,7 @@ pub use place::{ASSUMED_POPULATION, CountryCode, Kind, Place, PlaceId, REGION_BO
 pub use qualifier::{QUALIFIERS, Qualifier};
 pub use search::PlaceSearch;
 pub use shapes::{CountryOutline, RegionId, country_outlines, region_shape, region_shapes};
-pub use spatial::{EARTH_RADIUS_KM, Nearby, SpatialIndex, distance_km};
+pub use spatial::{EARTH_RADIUS_KM, KM_PER_DEGREE_AT_LEAST, Nearby, SpatialIndex, distance_km, farther_than_km};
 
 use former_names::{FormerNames, FormerNamesBuilder};
 use name_table::{NameTable, NameTableBuilder};

@@ -130,6 +130,18 @@ pub fn distance_km(a: Point<f64>, b: Point<f64>) -> f64 {
     Haversine.distance(a, b) / 1000.0
 }
 
+/// Kilometres in a degree of latitude, a little less than on the sphere of
+/// [`distance_km`]: points further apart in latitude than `km / this` are
+/// surely more than `km` apart.
+pub const KM_PER_DEGREE_AT_LEAST: f64 = 111.0;
+
+/// Whether two lon/lat points lie more than `km` apart: [`distance_km`]
+/// compared with `km`, answered without trigonometry where the latitudes
+/// alone are far enough apart (the answer is the same).
+pub fn farther_than_km(a: Point<f64>, b: Point<f64>, km: f64) -> bool {
+    (a.y() - b.y()).abs() * KM_PER_DEGREE_AT_LEAST > km || distance_km(a, b) > km
+}
+
 fn to_sphere(lonlat: Point<f64>) -> [f64; 3] {
     let (lon, lat) = (lonlat.x().to_radians(), lonlat.y().to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
@@ -218,6 +230,26 @@ mod tests {
         assert_eq!(across.len(), 2);
     }
 
+    #[test]
+    fn farther_than_answers_as_the_distance_does() {
+        // Pairs along a meridian, at the poles, across the antimeridian and
+        // across latitude steps that straddle the shortcut's bound.
+        let mut pairs = Vec::new();
+        for lat in [-89.9_f64, -60.0, 0.0, 45.5, 70.0, 89.9] {
+            for step in [0.0, 0.5, 0.89, 0.9, 0.91, 1.0, 3.6, 7.2, 7.3, 45.0] {
+                let other = (lat + step).min(90.0);
+                for (lon, other_lon) in [(30.0, 30.0), (30.0, 31.5), (179.9, -179.9), (0.0, 120.0)] {
+                    pairs.push((Point::new(lon, lat), Point::new(other_lon, other)));
+                }
+            }
+        }
+        for (a, b) in pairs {
+            let d = distance_km(a, b);
+            for km in [10.0, 50.0, 100.0, 400.0, 800.0, d, d - 1e-9, d + 1e-9] {
+                assert_eq!(farther_than_km(a, b, km), d > km, "{a:?} {b:?} {km}");
+            }
+        }
+    }
     #[test]
     fn box_query_handles_the_antimeridian() {
         let idx = index();

@@ -2,7 +2,9 @@
 //! population, capital) corrected by qualifiers and by the article's own
 //! geography: the countries it names and the places it is sure of.
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, REGION_BONUS, Summary, distance_km};
+use crate::gazetteer::{
+    CountryCode, Gazetteer, KM_PER_DEGREE_AT_LEAST, Kind, Place, REGION_BONUS, Summary, farther_than_km,
+};
 
 use super::anchors::{Anchor, Anchors, cos_lat};
 use super::context::{is_apposition_gap, is_list_join};
@@ -20,9 +22,9 @@ const COUNTRY_BONUS: f64 = 2.0;
 /// band with one country bonus stays below what a capital outweighs a city
 /// of 50,000 by (Washington, Tyne and Wear, 400 km from London).
 const NEAR_BONUS: [(f64, f64); 3] = [(50.0, 5.0), (250.0, 4.0), (800.0, 1.5)];
-/// A difference in latitude (degrees) that alone puts two points more than
-/// 1,100 km apart, beyond the widest nearness band.
-const FAR_LATITUDE: f64 = 10.0;
+/// A difference in latitude (degrees) that alone puts two points further
+/// apart than the widest nearness band.
+const FAR_LATITUDE: f64 = NEAR_BONUS[NEAR_BONUS.len() - 1].0 / KM_PER_DEGREE_AT_LEAST;
 /// The most that country and nearness bonuses can add together.
 const MAX_CONTEXT: f64 = COUNTRY_BONUS * 1.5 + NEAR_BONUS[0].1;
 /// Bonus for the candidates of "Paris, Texas" that lie in the place after the comma.
@@ -300,7 +302,7 @@ fn lift_regions_without_their_town(
         let inside = |town: &&Place| {
             town.country == region.country
                 && (!town.admin1.is_empty() && town.admin1 == region.admin1
-                    || distance_km(town.lonlat, region.lonlat) < REGION_TOWN_KM)
+                    || !farther_than_km(town.lonlat, region.lonlat, REGION_TOWN_KM))
         };
         if !towns.iter().any(inside) {
             *score -= REGION_BONUS;
@@ -615,13 +617,14 @@ impl Context {
             return country + if holds_anchor { NEAR_BONUS[0].1 } else { 0.0 };
         }
         // Points further apart in latitude alone than the widest band are
-        // further on the sphere too: their distance is not computed.
-        let p_cos_lat = cos_lat(p.lonlat);
+        // further on the sphere too: their distance is not computed, nor
+        // the cosine of the candidate's latitude when no anchor needs it.
+        let mut p_cos_lat = None;
         let nearest = self
             .anchors
             .nearest3(p.lonlat, at, name)
             .filter(|a| (a.lonlat.y() - p.lonlat.y()).abs() <= FAR_LATITUDE)
-            .map(|a| a.distance_km(p.lonlat, p_cos_lat))
+            .map(|a| a.distance_km(p.lonlat, *p_cos_lat.get_or_insert_with(|| cos_lat(p.lonlat))))
             .fold(f64::INFINITY, f64::min);
         // A region's point is no place one can be near: one in or by the
         // region is near at most as a town within the second band is, so
@@ -658,7 +661,7 @@ fn runner_up_elsewhere(scores: &[(u32, f64)], best: u32, place: &Summary, gazett
                 && gazetteer.summary(other).is_none_or(|o| {
                     o.country != place.country
                         || matches!(o.kind, Kind::Country | Kind::Sea | Kind::Area)
-                        || distance_km(o.lonlat, place.lonlat) > SAME_PLACE_KM
+                        || farther_than_km(o.lonlat, place.lonlat, SAME_PLACE_KM)
                 })
         })
         .map(|s| s.1)

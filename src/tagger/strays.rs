@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, SpatialIndex, distance_km};
+use crate::gazetteer::{CountryCode, Gazetteer, KM_PER_DEGREE_AT_LEAST, Kind, Place, SpatialIndex, distance_km};
 
 use super::matcher::Match;
 use super::resolver::Ranking;
@@ -12,9 +12,6 @@ use super::resolver::Ranking;
 /// How near another place of the article must lie for a town or village
 /// named bare to count as meant (see [`drop_strays`]).
 const STRAY_KM: f64 = 300.0;
-/// Kilometres in a degree of latitude (a little less than on the sphere
-/// [`distance_km`] uses, so that nothing within reach is skipped).
-const KM_PER_DEGREE: f64 = 111.0;
 /// Population below which a city counts as small for [`drop_strays`].
 const STRAY_CITY_POPULATION: u64 = 100_000;
 /// Population below which a city named by one of its alternate names counts
@@ -231,7 +228,7 @@ impl<'a> Support<'a> {
             None => {
                 // Points further apart in latitude alone than `reach` are
                 // further on the sphere too: their distance is not computed.
-                let reach_degrees = reach / KM_PER_DEGREE;
+                let reach_degrees = reach / KM_PER_DEGREE_AT_LEAST;
                 self.entries
                     .iter()
                     .filter(|e| e.0 != name)
