@@ -250,6 +250,7 @@ mod tests {
             }
         }
     }
+
     #[test]
     fn box_query_handles_the_antimeridian() {
         let idx = index();
