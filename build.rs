@@ -69,17 +69,7 @@ fn run() -> Result<(), String> {
         let population: u64 = cols[5].parse().map_err(|e| format!("population: {e}"))?;
         for name in std::iter::once(cols[2]).chain(alternates) {
             fold::fold_into(name, &mut folded);
-            let without_article = fold::without_arabic_article(&folded, cols[3], population);
-            let spellings = fold::arabic_article_spellings(&folded, cols[3], population);
-            let spellings = spellings.iter().map(String::as_str);
-            for name in std::iter::once(folded.as_str()).chain(without_article).chain(spellings) {
-                if !name.is_empty() {
-                    names.add(fold::name_hash(name), row);
-                }
-                if let Some((first, _)) = name.split_once(' ') {
-                    names.add_first_word(fold::name_hash(first));
-                }
-            }
+            names.add_spellings(&folded, cols[3], population, row);
         }
     }
     write(&out_dir.join("places.tsv"), places.as_bytes())?;

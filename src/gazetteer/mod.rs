@@ -398,17 +398,7 @@ impl Gazetteer {
             for (k, name) in std::iter::once(&*place.name).chain(place.alt_names()).enumerate() {
                 fold::fold_into(name, &mut folded);
                 let hash = fold::name_hash(&folded);
-                let without_article = fold::without_arabic_article(&folded, place.country.as_str(), place.population);
-                let spellings = fold::arabic_article_spellings(&folded, place.country.as_str(), place.population);
-                let spellings = spellings.iter().map(String::as_str);
-                for name in std::iter::once(folded.as_str()).chain(without_article).chain(spellings) {
-                    if !name.is_empty() {
-                        builder.add(fold::name_hash(name), index);
-                    }
-                    if let Some((first, _)) = name.split_once(' ') {
-                        builder.add_first_word(fold::name_hash(first));
-                    }
-                }
+                builder.add_spellings(&folded, place.country.as_str(), place.population, index);
                 if k > 0 && former_names::is_former_name(&folded, hash, place.kind.as_str(), &place.name, &town_names) {
                     former.add(hash, index);
                 }

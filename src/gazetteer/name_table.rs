@@ -16,6 +16,8 @@
 
 use std::borrow::Cow;
 
+use super::fold;
+
 const MAGIC: &[u8; 4] = b"GRNT";
 const HEADER: usize = 20;
 /// Filter bits per element (about 3% false positives with three probes in a block).
@@ -40,6 +42,28 @@ impl NameTableBuilder {
     /// folded hash is `hash`.
     pub fn add_first_word(&mut self, hash: u64) {
         self.first_words.push(hash);
+    }
+
+    /// Records the folded name `folded` of the place at `place` (in
+    /// `country`, of `population` people) in every spelling news text gives
+    /// it: as it is, without its Arabic article, and with that article
+    /// spelled "al" and "el" (see [`fold::without_arabic_article`] and
+    /// [`fold::arabic_article_spellings`]); each with its first word. The
+    /// embedded table (build.rs) and user gazetteers both index names so.
+    pub fn add_spellings(&mut self, folded: &str, country: &str, population: u64, place: u32) {
+        let without_article = fold::without_arabic_article(folded, country, population);
+        let spellings = fold::arabic_article_spellings(folded, country, population);
+        for name in std::iter::once(folded)
+            .chain(without_article)
+            .chain(spellings.iter().map(String::as_str))
+        {
+            if !name.is_empty() {
+                self.add(fold::name_hash(name), place);
+            }
+            if let Some((first, _)) = name.split_once(' ') {
+                self.add_first_word(fold::name_hash(first));
+            }
+        }
     }
 
     /// Keeps at most `max` places for each name hash: where a hash has more,
