@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{CountryCode, Gazetteer, KM_PER_DEGREE_AT_LEAST, Kind, Place, SpatialIndex, distance_km};
+use crate::gazetteer::{CountryCode, Gazetteer, Kind, Place, SpatialIndex, farther_than_km};
 
 use super::matcher::Match;
 use super::resolver::Ranking;
@@ -223,17 +223,13 @@ impl<'a> Support<'a> {
                 && !place.admin1.is_empty()
                 && s.admin1 == place.admin1
         };
-        let near = |s: &Place| distance_km(s.lonlat, place.lonlat) <= reach;
+        let near = |s: &Place| !farther_than_km(s.lonlat, place.lonlat, reach);
         match &self.tree {
-            None => {
-                // Points further apart in latitude alone than `reach` are
-                // further on the sphere too: their distance is not computed.
-                let reach_degrees = reach / KM_PER_DEGREE_AT_LEAST;
-                self.entries
-                    .iter()
-                    .filter(|e| e.0 != name)
-                    .any(|&(_, s)| contains(s) || (s.lonlat.y() - place.lonlat.y()).abs() <= reach_degrees && near(s))
-            }
+            None => self
+                .entries
+                .iter()
+                .filter(|e| e.0 != name)
+                .any(|&(_, s)| contains(s) || near(s)),
             Some(tree) => {
                 let other = |k: usize| self.entries.get(k).filter(|e| e.0 != name).map(|e| e.1);
                 let in_region = self
