@@ -91,7 +91,7 @@ fn run() -> Result<(), String> {
 fn former_names(places: &str) -> Vec<u8> {
     let rows = || places.lines().map(|line| line.split('\t').collect::<Vec<&str>>());
     let towns: std::collections::HashSet<u64> = rows()
-        .filter(|cols| former_names::POPULATED.contains(&cols[1]))
+        .filter(|cols| former_names::is_populated_kind(cols[1]))
         .flat_map(|cols| former_names::town_names(cols[2]).map(fold::fold_hash))
         .collect();
     let town_names = |hash: u64| towns.contains(&hash);

@@ -30,7 +30,7 @@ pub(super) struct Embedded {
 /// Decodes the embedded place table, name table and admin1 names.
 pub(super) fn load() -> Result<Embedded, GazetteerError> {
     let mut places = Vec::with_capacity(PLACES_TSV.len() / 90);
-    for (row, line) in PLACES_TSV.lines().enumerate() {
+    for (row, line) in lines(PLACES_TSV).enumerate() {
         let place = parse_row(line).ok_or_else(|| GazetteerError::Embedded(format!("places.tsv row {}", row + 1)))?;
         places.push(place);
     }
@@ -64,29 +64,71 @@ pub(super) fn admin1_names() -> &'static HashMap<&'static str, &'static str> {
 /// The point of every embedded place, in row order, read straight from the
 /// table so the spatial index can be built while the places are parsed.
 pub(super) fn points() -> impl Iterator<Item = (u32, Point<f64>)> {
-    PLACES_TSV.lines().enumerate().filter_map(|(row, line)| {
-        let mut cols = line.split('\t').skip(6);
-        let lat: f64 = cols.next()?.parse().ok()?;
-        let lon: f64 = cols.next()?.parse().ok()?;
-        Some((u32::try_from(row).ok()?, Point::new(lon, lat)))
+    lines(PLACES_TSV).enumerate().filter_map(|(row, line)| {
+        let [.., lat, lon] = fields::<8>(line)?;
+        Some((
+            u32::try_from(row).ok()?,
+            Point::new(lon.parse().ok()?, lat.parse().ok()?),
+        ))
     })
+}
+
+/// The lines of `text` without their line ends, as [`str::lines`] gives
+/// them, found with the `memchr` crate's search of many bytes at a time:
+/// `str::lines` and `str::split` spent most of the load on the short rows
+/// and fields of the place table.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    let unended = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(unended)
+        .filter_map(move |end| {
+            let line = text.get(start..end)?;
+            start = end + 1;
+            Some(line.strip_suffix('\r').unwrap_or(line))
+        })
+}
+
+/// The first `N` tab-separated fields of `line` (the last ends at the next
+/// tab, as with [`str::split`]), or `None` when it has fewer.
+fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut fields = [""; N];
+    let mut tabs = memchr::memchr_iter(b'\t', line.as_bytes());
+    let mut start = 0;
+    for field in &mut fields {
+        let end = tabs.next().unwrap_or(line.len());
+        *field = line.get(start..end)?;
+        start = end + 1;
+    }
+    Some(fields)
 }
 
 /// One row: id kind name country admin1 population lat lon capital polygon alt_names.
 fn parse_row(line: &'static str) -> Option<Place> {
-    let mut cols = line.split('\t');
-    let mut next = || cols.next();
-    let id = PlaceId(next()?.parse().ok()?);
-    let kind = Kind::parse(next()?)?;
-    let name = Cow::Borrowed(next()?);
-    let country = CountryCode::parse(next()?)?;
-    let admin1 = Cow::Borrowed(next()?);
-    let population = next()?.parse().ok()?;
-    let lat: f64 = next()?.parse().ok()?;
-    let lon: f64 = next()?.parse().ok()?;
-    let capital = next()? == "1";
-    let polygon = Some(next()?).filter(|p| !p.is_empty()).map(Cow::Borrowed);
-    let alt_names = Cow::Borrowed(next()?);
+    let [
+        id,
+        kind,
+        name,
+        country,
+        admin1,
+        population,
+        lat,
+        lon,
+        capital,
+        polygon,
+        alt_names,
+    ] = fields(line)?;
+    let id = PlaceId(id.parse().ok()?);
+    let kind = Kind::parse(kind)?;
+    let name = Cow::Borrowed(name);
+    let country = CountryCode::parse(country)?;
+    let admin1 = Cow::Borrowed(admin1);
+    let population = population.parse().ok()?;
+    let lat: f64 = lat.parse().ok()?;
+    let lon: f64 = lon.parse().ok()?;
+    let capital = capital == "1";
+    let polygon = Some(polygon).filter(|p| !p.is_empty()).map(Cow::Borrowed);
+    let alt_names = Cow::Borrowed(alt_names);
     Some(Place {
         id,
         name,
@@ -99,4 +141,33 @@ fn parse_row(line: &'static str) -> Option<Place> {
         capital,
         polygon,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\na\n\n", "a\tb\nc\td\te"] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+        assert_eq!(lines(PLACES_TSV).count(), PLACES_TSV.lines().count());
+    }
+
+    #[test]
+    fn fields_are_the_first_of_str_split() {
+        assert_eq!(fields::<3>("a\tb\tc"), Some(["a", "b", "c"]));
+        assert_eq!(fields::<3>("a\t\tc\td"), Some(["a", "", "c"]));
+        assert_eq!(fields::<3>("a\tb\t"), Some(["a", "b", ""]));
+        assert_eq!(fields::<3>("a\tb"), None);
+        assert_eq!(fields::<1>(""), Some([""]));
+        let row = lines(PLACES_TSV).next().unwrap();
+        let split: Vec<&str> = row.split('\t').take(11).collect();
+        assert_eq!(fields::<11>(row).map(Vec::from), Some(split));
+    }
 }

@@ -132,23 +132,38 @@ impl Kind {
 
     /// Whether places of this kind are towns and cities.
     pub fn is_populated(self) -> bool {
-        super::former_names::POPULATED.contains(&self.as_str())
+        matches!(self, Kind::City | Kind::Town | Kind::Village)
     }
 
     /// Parses a kind name; also accepts common synonyms ("county", "state", "lake").
     pub fn parse(text: &str) -> Option<Kind> {
-        let lower = text.trim().to_ascii_lowercase();
-        if let Some(kind) = Kind::ALL.into_iter().find(|k| k.as_str() == lower) {
+        let text = text.trim();
+        // Written as `as_str` writes it (every row of the embedded table),
+        // or in other letter cases.
+        let found = Kind::ALL.into_iter().find(|k| k.as_str() == text);
+        if let Some(kind) = found.or_else(|| Kind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(text))) {
             return Some(kind);
         }
-        Some(match lower.as_str() {
-            "state" | "province" | "oblast" => Kind::Region,
-            "county" | "raion" => Kind::District,
-            "lake" | "ocean" | "strait" | "gulf" | "bay" | "reservoir" => Kind::Sea,
-            "island" | "basin" => Kind::Area,
-            "stream" => Kind::River,
-            _ => return None,
-        })
+        const SYNONYMS: [(&str, Kind); 14] = [
+            ("state", Kind::Region),
+            ("province", Kind::Region),
+            ("oblast", Kind::Region),
+            ("county", Kind::District),
+            ("raion", Kind::District),
+            ("lake", Kind::Sea),
+            ("ocean", Kind::Sea),
+            ("strait", Kind::Sea),
+            ("gulf", Kind::Sea),
+            ("bay", Kind::Sea),
+            ("reservoir", Kind::Sea),
+            ("island", Kind::Area),
+            ("basin", Kind::Area),
+            ("stream", Kind::River),
+        ];
+        SYNONYMS
+            .into_iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text))
+            .map(|(_, kind)| kind)
     }
 }
 
@@ -311,5 +326,36 @@ impl Place {
             _ => self.population,
         };
         population_weight(population) + kind_bonus + capital_bonus
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_from_their_names_and_synonyms_in_any_case() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+            assert_eq!(Kind::parse(&format!(" {} ", kind.as_str().to_uppercase())), Some(kind));
+        }
+        assert_eq!(Kind::parse("Oblast"), Some(Kind::Region));
+        assert_eq!(Kind::parse("county"), Some(Kind::District));
+        assert_eq!(Kind::parse("RESERVOIR"), Some(Kind::Sea));
+        assert_eq!(Kind::parse("Stream"), Some(Kind::River));
+        assert_eq!(Kind::parse("hamlet"), None);
+        assert_eq!(Kind::parse(""), None);
+    }
+
+    #[test]
+    fn populated_kinds_are_the_ones_the_build_script_reads_former_names_of() {
+        for kind in Kind::ALL {
+            assert_eq!(
+                kind.is_populated(),
+                super::super::former_names::is_populated_kind(kind.as_str()),
+                "{kind}"
+            );
+        }
+        assert!(Kind::Village.is_populated() && !Kind::District.is_populated());
     }
 }
