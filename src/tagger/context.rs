@@ -8,7 +8,7 @@ use super::lexicon::{
     FACILITY_HEADS, FUNCTION_WORDS, HONORIFIC_ABBREVIATIONS, INSTITUTION_HEADS, KIN_WORDS, LOCATIVES,
     ORGANISATION_ENDS, RESULT_VERBS, SPEECH_VERBS, STREET_WORDS, TITLE_CASE_MINOR_WORDS, TITLES,
 };
-use super::tokens::{Gap, Token, is_stopper, tokenize};
+use super::tokens::{Gap, Token, tokenize};
 
 /// Whether a locative comes right before word `i` ("in Reading", "the size
 /// of Wales"); "to" in
@@ -195,11 +195,43 @@ const BYLINE_WORDS: usize = 8;
 /// `CONNECTORS` ("Sea of Azov"), or an Arabic article joined by a hyphen
 /// to the capitalised word after it ("Deir ez-Zor", "Bab el-Mandeb").
 pub(super) fn is_connector(text: &str, tokens: &[Token], k: usize) -> bool {
-    // `is_stopper` is the negation of `CONNECTORS`, compiled to a switch.
     tokens.get(k).is_some_and(|t| {
         let w = word(text, t);
-        !is_stopper(w.as_bytes()) || is_arabic_article_before_name(text, tokens, k)
+        is_connector_word(w.as_bytes()) || is_arabic_article_before_name(text, tokens, k)
     })
+}
+
+/// Whether a word is one of `CONNECTORS` ("of", "de", "on"): a match on
+/// the bytes, which compiles to a switch on the length.
+pub(super) fn is_connector_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"of"
+            | b"on"
+            | b"upon"
+            | b"de"
+            | b"del"
+            | b"la"
+            | b"le"
+            | b"du"
+            | b"am"
+            | b"and"
+            | b"the"
+            | b"el"
+            | b"al"
+            | b"da"
+            | b"do"
+            | b"dos"
+            | b"das"
+            | b"des"
+            | b"di"
+            | b"les"
+            | b"los"
+            | b"las"
+            | b"en"
+            | b"sur"
+            | b"im"
+    )
 }
 
 /// Whether token `k` is a lower-case Arabic article joined by a hyphen to
@@ -304,7 +336,7 @@ pub(super) struct TitleLines {
 
 impl TitleLines {
     /// Whether the line of token `i` is in title case (`tokens` are those
-    /// of [`tokenize_near_capitals`]).
+    /// of [`tokenize`]).
     pub(super) fn is_title_case(&mut self, text: &str, tokens: &[Token], i: usize) -> bool {
         let token = &tokens[i];
         if !self.paragraph.contains(&token.start()) {
@@ -330,11 +362,11 @@ impl TitleLines {
 }
 
 /// Whether the text between two line breaks, `paragraph`, is one line that
-/// the words of it that [`tokenize_near_capitals`] kept already show not to
-/// be in title case: it holds every capitalised word, so when the words of
-/// more than three bytes among the kept ones that are not capitalised are
-/// already too many, more of them cannot help; nor can they when one is a
-/// [`running_text_word`]. `false` when unsure.
+/// its tokens already show not to be in title case, without the per-line
+/// reading of [`title_case_lines`]: its words of more than three bytes that
+/// are not capitalised are too many, or one is a [`running_text_word`].
+/// `false` when unsure (a word glued to the one before it may end a line
+/// inside the paragraph).
 fn surely_not_title_case(text: &str, tokens: &[Token], paragraph: std::ops::Range<usize>) -> bool {
     let first = tokens.partition_point(|t| t.start() < paragraph.start);
     let (mut capitalised, mut other, mut running_text) = (0usize, 0usize, false);

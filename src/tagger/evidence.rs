@@ -32,7 +32,7 @@ pub(super) enum Evidence {
 pub(super) struct Sighting<'a> {
     /// The text.
     pub text: &'a str,
-    /// The tokens of the text ([`super::tokens::tokenize_near_capitals`]).
+    /// The tokens of the text ([`super::tokens::tokenize`]).
     pub tokens: &'a [Token],
     /// The match's first token.
     pub i: usize,

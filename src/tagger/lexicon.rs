@@ -19,8 +19,8 @@ static POSTAL_CODES: &str = include_str!("data/postal_codes.tsv");
 /// Lower-case words allowed inside a multi-word name ("Sea of Azov",
 /// "Rostov-on-Don", "Bosnia and Herzegovina", "São José dos Campos",
 /// "Aix-les-Bains", "Freiburg im Breisgau"): the words that
-/// `tokens::is_stopper` rejects in a switch on the bytes, which a test
-/// checks against this list.
+/// `context::is_connector_word` accepts in a switch on the bytes, which a
+/// test checks against this list.
 #[cfg(test)]
 pub const CONNECTORS: [&str; 25] = [
     "of", "on", "upon", "de", "del", "la", "le", "du", "am", "and", "the", "el", "al", "da", "do", "dos", "das", "des",
@@ -916,6 +916,20 @@ fn plural(folded: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connector_words_are_the_connectors() {
+        use super::super::context::is_connector_word;
+        for c in CONNECTORS {
+            assert!(is_connector_word(c.as_bytes()), "{c}");
+            let plural = format!("{c}s");
+            assert!(
+                !is_connector_word(plural.as_bytes()) || CONNECTORS.contains(&plural.as_str()),
+                "{plural}"
+            );
+        }
+        assert!(!is_connector_word(b"region") && !is_connector_word(b"Of") && !is_connector_word(b""));
+    }
 
     #[test]
     fn every_postal_code_names_a_region_of_its_country() {

@@ -74,51 +74,13 @@ const NAME_ABBREVIATIONS: [&str; 5] = ["St", "Ste", "Mt", "Ft", "Pt"];
 /// initials ("U.S.", "U.K.") kept as one token. ASCII is read byte by byte;
 /// other characters are decoded only where they occur.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokens_of::<false>(text)
-}
-
-/// The tokens of `text` that the matcher reads: every capitalised word, the
-/// [`WORDS_BEFORE`] words before it, and the words after it up to the
-/// second that is neither capitalised nor a connector (a name and a
-/// qualifier cannot reach past the first). Each is the token [`tokenize`]
-/// gives, with the same gap, except the first of each stretch, whose gap is
-/// [`Gap::Start`]. Text far from any capital is skipped without being read
-/// word by word: only an upper-case ASCII letter or a non-ASCII byte can
-/// start a capitalised word, and the tokenizer resumes at a space or line
-/// break, where no word can be under way.
-pub fn tokenize_near_capitals(text: &str) -> Vec<Token> {
-    tokens_of::<true>(text)
-}
-
-/// Words kept before each capitalised word: the matcher reads two ("the
-/// city of Kharkiv") and the gap of the nearer one.
-pub const WORDS_BEFORE: usize = 2;
-
-/// Words neither capitalised nor connectors after the last capitalised
-/// word, from which [`tokenize_near_capitals`] may skip text.
-const STOPPERS_BEFORE_SKIP: u32 = 2;
-
-fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
     // News text has a word about every six bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut gap_start = 0;
     let mut previous: Option<(usize, usize)> = None;
-    // Words that end a name since the last capitalised word, and where the
-    // next attempt to skip text may start.
-    let mut stoppers = STOPPERS_BEFORE_SKIP;
-    let mut no_skip_before = 0;
     while pos < bytes.len() {
-        if NEAR_CAPITALS && pos >= no_skip_before && stoppers >= STOPPERS_BEFORE_SKIP {
-            let Some(hot) = next_hot_byte(bytes, pos) else { break };
-            no_skip_before = hot;
-            if let Some(resume) = resume_before(bytes, pos, hot) {
-                pos = resume;
-                gap_start = resume;
-                previous = None;
-            }
-        }
         let b = bytes[pos];
         if b < 0x80 {
             if !b.is_ascii_alphanumeric() {
@@ -134,14 +96,10 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
                 let gap = gap_before(text, previous, gap_start, pos);
                 let Some(token) = plain_token(pos, end, gap) else { break };
                 tokens.push(token);
-                if NEAR_CAPITALS {
-                    stoppers += u32::from(is_stopper(&bytes[pos..end]));
-                }
                 // More such words after single spaces are taken in this
                 // small loop, whose state the processor keeps in registers.
                 let (mut start, mut end) = (pos, end);
-                while (!NEAR_CAPITALS || stoppers < STOPPERS_BEFORE_SKIP || end < no_skip_before)
-                    && bytes.get(end) == Some(&b' ')
+                while bytes.get(end) == Some(&b' ')
                     && bytes
                         .get(end + 1)
                         .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -152,9 +110,6 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
                         return tokens;
                     };
                     tokens.push(token);
-                    if NEAR_CAPITALS {
-                        stoppers += u32::from(is_stopper(&bytes[start..end]));
-                    }
                 }
                 previous = Some((start, end));
                 pos = end;
@@ -172,7 +127,6 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
                     hash: ascii_name_hash(&bytes[pos..end]),
                     ..token
                 });
-                stoppers = 0;
                 previous = Some((pos, end));
                 pos = end;
                 gap_start = end;
@@ -211,13 +165,6 @@ fn tokens_of<const NEAR_CAPITALS: bool>(text: &str) -> Vec<Token> {
             possessive,
             hash,
         });
-        if NEAR_CAPITALS {
-            stoppers = if capitalized {
-                0
-            } else {
-                stoppers + u32::from(is_stopper(&bytes[start..end]))
-            };
-        }
         previous = Some((start, end));
         pos = if possessive {
             end + possessive_len(text, end)
@@ -263,105 +210,6 @@ fn plain_capitalised_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-/// Whether a word that is not capitalised ends any name before it (it is
-/// not a connector such as "of").
-pub(super) fn is_stopper(word: &[u8]) -> bool {
-    // A match on the bytes, which compiles to a switch on the length: this
-    // runs for every word kept.
-    !matches!(
-        word,
-        b"of"
-            | b"on"
-            | b"upon"
-            | b"de"
-            | b"del"
-            | b"la"
-            | b"le"
-            | b"du"
-            | b"am"
-            | b"and"
-            | b"the"
-            | b"el"
-            | b"al"
-            | b"da"
-            | b"do"
-            | b"dos"
-            | b"das"
-            | b"des"
-            | b"di"
-            | b"les"
-            | b"los"
-            | b"las"
-            | b"en"
-            | b"sur"
-            | b"im"
-    )
-}
-
-/// Where the next byte at or after `from` that may start a capitalised word
-/// is: an upper-case ASCII letter or a non-ASCII byte.
-fn next_hot_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(&chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let hot = upper_or_non_ascii(u64::from_le_bytes(chunk));
-        if hot != 0 {
-            return Some(at + (hot.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-    }
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| b >= 0x80 || b.is_ascii_uppercase())
-        .map(|k| at + k)
-}
-
-/// For eight bytes (little endian), bit 7 of each byte set where the byte
-/// is `A`..=`Z` or not ASCII.
-fn upper_or_non_ascii(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = word & !HIGH;
-    let at_least_a = (low + ONES * u64::from(0x80 - b'A')) & HIGH;
-    let above_z = (low + ONES * u64::from(0x7f - b'Z')) & HIGH;
-    (word & HIGH) | (at_least_a & !above_z)
-}
-
-/// ASCII white space: never inside a word, so tokenizing can resume after it.
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-/// Where tokenizing may resume, between `from` (a position between words)
-/// and `hot` (the first byte at or after `from` that may start a capitalised
-/// word), so that [`WORDS_BEFORE`] words at least come before `hot`: just
-/// after a space that many runs of non-space bytes holding a letter or digit
-/// before the run of `hot` (each such run starts at least one word; the
-/// text before `hot` is ASCII). `None` when there is no such place.
-fn resume_before(bytes: &[u8], from: usize, hot: usize) -> Option<usize> {
-    let mut at = hot;
-    while at > from && !is_space(bytes[at - 1]) {
-        at -= 1;
-    }
-    let mut runs = 0;
-    while runs < WORDS_BEFORE {
-        while at > from && is_space(bytes[at - 1]) {
-            at -= 1;
-        }
-        let mut has_word = false;
-        while at > from && !is_space(bytes[at - 1]) {
-            has_word |= bytes[at - 1].is_ascii_alphanumeric();
-            at -= 1;
-        }
-        // The run may have begun before `from`.
-        if at == from {
-            return None;
-        }
-        runs += usize::from(has_word);
-    }
-    Some(at)
-}
-
 /// The token of a word that [`plain_word_end`] ends; `None` beyond 4 GiB,
 /// where tokenizing stops.
 #[inline]
@@ -384,25 +232,45 @@ fn plain_token(start: usize, end: usize, gap: Gap) -> Option<Token> {
 #[inline]
 fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut end = start;
-    while let Some(&chunk) = bytes.get(end..).and_then(|rest| rest.first_chunk::<8>()) {
-        let run = (lower_or_digit(u64::from_le_bytes(chunk)).trailing_ones() / 8) as usize;
-        end += run;
-        if run < 8 {
-            break;
-        }
-    }
     while bytes
         .get(end)
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == LOWER_OR_DIGIT)
     {
         end += 1;
     }
     match bytes.get(end) {
         None => Some(end),
-        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'\'' => Some(end),
+        Some(&b) if BYTE_CLASS[usize::from(b)] == ENDS_PLAIN_WORD => Some(end),
         _ => None,
     }
 }
+
+/// [`BYTE_CLASS`] of an ASCII lower-case letter or digit.
+const LOWER_OR_DIGIT: u8 = 1;
+/// [`BYTE_CLASS`] of ASCII that is neither a letter, a digit nor an
+/// apostrophe: it ends a word of [`plain_word_end`].
+const ENDS_PLAIN_WORD: u8 = 2;
+/// [`BYTE_CLASS`] of the other bytes (capitals, the apostrophe, non-ASCII).
+const OTHER_BYTE: u8 = 0;
+
+/// The class of every byte, looked up once a byte where a word of lower
+/// case is read (one load and compare, where range tests take several).
+static BYTE_CLASS: [u8; 256] = {
+    let mut class = [OTHER_BYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        class[b] = if byte.is_ascii_lowercase() || byte.is_ascii_digit() {
+            LOWER_OR_DIGIT
+        } else if byte.is_ascii_alphabetic() || byte == b'\'' {
+            OTHER_BYTE
+        } else {
+            ENDS_PLAIN_WORD
+        };
+        b += 1;
+    }
+    class
+};
 
 /// Whether a capitalised word is all capitals ([`is_all_caps`]), and its
 /// [`fold_hash`]. A word of ASCII letters and digits only folds to its lower
@@ -832,78 +700,6 @@ mod tests {
             ]
         );
         assert!(tokenize(text)[0].possessive);
-    }
-
-    #[test]
-    fn stoppers_are_the_words_that_are_not_connectors() {
-        use super::super::lexicon::CONNECTORS;
-        for c in CONNECTORS {
-            assert!(!is_stopper(c.as_bytes()), "{c}");
-            let plural = format!("{c}s");
-            assert!(
-                is_stopper(plural.as_bytes()) || CONNECTORS.contains(&plural.as_str()),
-                "{plural}"
-            );
-        }
-        assert!(is_stopper(b"region") && is_stopper(b"Of") && is_stopper(b""));
-    }
-
-    #[test]
-    fn tokens_near_capitals_are_the_matchers_share_of_all_tokens() {
-        let filler = "and then the small convoy was seen moving along the old road it'd taken before, ".repeat(4);
-        let mut texts = vec![
-            format!("{filler}near the city of Kharkiv's outskirts {filler}Kyiv\n{filler}U.K.Київ and “Lviv” {filler}"),
-            format!(
-                "Sea of the Azov {filler} troops\tfrom KharkivWikimedia. {filler}café in Zaporizhzhia oblast {filler}"
-            ),
-            filler.clone(),
-        ];
-        for entry in std::fs::read_dir("../shared/articles").unwrap() {
-            texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
-        }
-        for text in &texts {
-            let all = tokenize(text);
-            let near = tokenize_near_capitals(text);
-            // Where each token of `all` is in `near`, if kept: the same token.
-            let mut kept = vec![None; all.len()];
-            let mut k = 0;
-            for (j, t) in near.iter().enumerate() {
-                while all[k].start() != t.start() {
-                    k += 1;
-                }
-                // The first token after skipped text has no gap to speak of.
-                assert!(t.gap == all[k].gap || t.gap == Gap::Start);
-                assert_eq!(Token { gap: all[k].gap, ..*t }, all[k]);
-                kept[k] = Some(j);
-            }
-            // Each capitalised word, the two words before it (the nearer with
-            // its gap) and the words after it up to the first that ends a name.
-            for (k, _) in all.iter().enumerate().filter(|(_, t)| t.capitalized) {
-                let stop = (k + 1..all.len())
-                    .find(|&m| !all[m].capitalized && is_stopper(word_of(text, &all[m])))
-                    .unwrap_or(all.len() - 1);
-                for m in k.saturating_sub(2)..=stop {
-                    assert!(
-                        kept[m].is_some(),
-                        "{:?} near {:?}",
-                        word_of(text, &all[m]),
-                        word_of(text, &all[k])
-                    );
-                }
-                for m in k.saturating_sub(1)..=stop {
-                    assert_eq!(kept[m].map(|j| near[j].gap), Some(all[m].gap));
-                }
-            }
-            if !text.contains(char::is_uppercase) {
-                assert!(near.is_empty());
-            }
-        }
-        // Text far from capitals is skipped.
-        assert!(tokenize_near_capitals(&texts[0]).len() * 2 < tokenize(&texts[0]).len());
-    }
-
-    fn word_of<'a>(text: &'a str, t: &Token) -> &'a [u8] {
-        &text.as_bytes()[t.start()..t.end()]
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::context::{
 };
 use super::evidence::{Evidence, Sighting, judge};
 use super::lexicon::{COMPASS_WORDS, Demonym, Lexicon};
-use super::tokens::{Gap, Token, tokenize_near_capitals};
+use super::tokens::{Gap, Token, tokenize};
 use super::traits::{LARGE, MAJOR, PlaceTraits};
 use qualifiers::{apply_plural_qualifiers, facility_head, facility_of, qualified, qualifier_before};
 use runs::{PlaceRun, SpanHashes, compass_before_place, demonym_run, longest_place, name_filters, not_place_run};
@@ -92,7 +92,7 @@ impl Match {
 
 /// Finds every place name and demonym in `text`.
 pub fn find(text: &str, gazetteer: &Gazetteer, lexicon: &Lexicon, traits: &PlaceTraits) -> Vec<Match> {
-    let tokens = tokenize_near_capitals(text);
+    let tokens = tokenize(text);
     let mut scan = Scan::new(text, &tokens, gazetteer, lexicon, traits);
     let mut i = 0;
     while i < tokens.len() {
