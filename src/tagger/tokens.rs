@@ -205,7 +205,7 @@ fn plain_capitalised_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
     match bytes.get(end) {
         None => Some(end),
-        Some(&b) if b < 0x80 && !b.is_ascii_alphanumeric() && b != b'\'' => Some(end),
+        Some(&b) if BYTE_CLASS[usize::from(b)] == ENDS_PLAIN_WORD => Some(end),
         _ => None,
     }
 }
@@ -231,18 +231,25 @@ fn plain_token(start: usize, end: usize, gap: Gap) -> Option<Token> {
 /// with no possessive.
 #[inline]
 fn plain_word_end(bytes: &[u8], start: usize) -> Option<usize> {
-    let mut end = start;
-    while bytes
-        .get(end)
-        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == LOWER_OR_DIGIT)
-    {
-        end += 1;
-    }
+    let end = lower_or_digit_end(bytes, start);
     match bytes.get(end) {
         None => Some(end),
         Some(&b) if BYTE_CLASS[usize::from(b)] == ENDS_PLAIN_WORD => Some(end),
         _ => None,
     }
+}
+
+/// The first byte at or after `at` that is not an ASCII lower-case letter
+/// or digit (the length of `bytes` if none is).
+#[inline]
+fn lower_or_digit_end(bytes: &[u8], mut at: usize) -> usize {
+    while bytes
+        .get(at)
+        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == LOWER_OR_DIGIT)
+    {
+        at += 1;
+    }
+    at
 }
 
 /// [`BYTE_CLASS`] of an ASCII lower-case letter or digit.
@@ -338,18 +345,12 @@ fn word_end(text: &str, start: usize) -> (usize, bool) {
     let mut letters = 0;
     let mut previous_lower = false;
     loop {
-        // Runs of lower-case letters and digits, the bulk of English text,
-        // eight bytes at a time.
-        while let Some(&chunk) = bytes.get(pos..).and_then(|rest| rest.first_chunk::<8>()) {
-            let run = (lower_or_digit(u64::from_le_bytes(chunk)).trailing_ones() / 8) as usize;
-            if run > 0 {
-                previous_lower = bytes[pos + run - 1].is_ascii_lowercase();
-                letters += run;
-                pos += run;
-            }
-            if run < 8 {
-                break;
-            }
+        // Runs of lower-case letters and digits, the bulk of English text.
+        let run_start = pos;
+        pos = lower_or_digit_end(bytes, pos);
+        if pos > run_start {
+            previous_lower = bytes[pos - 1].is_ascii_lowercase();
+            letters += pos - run_start;
         }
         let Some(&b) = bytes.get(pos) else { break };
         if b.is_ascii_alphanumeric() {
@@ -426,23 +427,6 @@ fn is_contraction(text: &str, at: usize) -> bool {
         && ["ve", "ll", "re", "d", "m"]
             .iter()
             .any(|suffix| rest[..letters].eq_ignore_ascii_case(suffix.as_bytes()))
-}
-
-/// For eight bytes (little endian), a mask with all eight bits of each byte
-/// set where the byte is `a`..=`z` or `0`..=`9`: the number of trailing ones
-/// over eight is the length of the run of such bytes at the start.
-fn lower_or_digit(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Each byte's low seven bits plus a constant sets its bit 7 exactly when
-    // it is at least (or above) a bound; no sum carries into the next byte.
-    let low = word & !HIGH;
-    let at_least = |bound: u8| (low + ONES * u64::from(0x80 - bound)) & HIGH;
-    let above = |bound: u8| (low + ONES * u64::from(0x7f - bound)) & HIGH;
-    let ascii = !word & HIGH;
-    let hits = ascii & ((at_least(b'a') & !above(b'z')) | (at_least(b'0') & !above(b'9')));
-    // Spread each byte's bit 7 over the byte.
-    (hits >> 7) * 0xff
 }
 
 /// "U.S." style initials: single upper-case letters each followed by a dot,
@@ -616,22 +600,6 @@ mod tests {
             ]
         );
         assert_eq!(tokenize(text)[4].gap, Gap::Break);
-    }
-
-    #[test]
-    fn lower_or_digit_runs_match_a_byte_loop() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = *b"kharkiv9";
-                chunk[at] = b;
-                let run = (lower_or_digit(u64::from_le_bytes(chunk)).trailing_ones() / 8) as usize;
-                let expected = chunk
-                    .iter()
-                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-                    .count();
-                assert_eq!(run, expected, "{chunk:?}");
-            }
-        }
     }
 
     #[test]
