@@ -671,6 +671,25 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_word_ends_agree_with_the_general_path_after_any_character() {
+        let after = (0u8..0x80).map(char::from).chain(['é', '’', '\u{a0}', 'К', '—']);
+        for c in after {
+            for word in ["kharkiv", "Kharkiv", "2022"] {
+                let text = format!("{word}{c}oblast");
+                let bytes = text.as_bytes();
+                let fast = plain_word_end(bytes, 0).or_else(|| plain_capitalised_end(bytes, 0));
+                if let Some(end) = fast {
+                    assert_eq!(word_end(&text, 0), (end, false), "{text:?}");
+                }
+                // The fast paths take every word that ASCII punctuation or a space ends.
+                if c.is_ascii() && !c.is_ascii_alphanumeric() && c != '\'' {
+                    assert_eq!(fast, Some(word.len()), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn fast_alphanumeric_answers_as_unicode_does() {
         for c in ('\u{80}'..='\u{3000}').chain(['a', 'Z', '0', ' ', '\'', '-']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
