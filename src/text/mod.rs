@@ -137,13 +137,17 @@ fn megabytes(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
-/// The message for an article over [`MAX_ARTICLE_BYTES`].
+/// The message for an article over [`MAX_ARTICLE_BYTES`] of `bytes` (at
+/// least what was read: a device or a pipe has no size to tell). A size
+/// that reads as the limit's own in megabytes is given as "more than" it.
 fn too_large(what: &str, bytes: usize) -> String {
-    format!(
-        "{what} of {} is larger than an article can be ({}); split it into articles",
-        megabytes(bytes),
-        megabytes(MAX_ARTICLE_BYTES)
-    )
+    let (size, limit) = (megabytes(bytes), megabytes(MAX_ARTICLE_BYTES));
+    let size = if size == limit {
+        format!("more than {limit}")
+    } else {
+        size
+    };
+    format!("{what} of {size} is larger than an article can be ({limit}); split it into articles")
 }
 
 /// The warning for a text that is not UTF-8 (given with its first bad line).
@@ -493,6 +497,17 @@ mod tests {
         let message = errors[0].to_string();
         assert!(message.starts_with("feed.jsonl:3: "), "{message}");
         assert!(message.contains("device gone"), "{message}");
+    }
+
+    #[test]
+    fn a_device_read_to_the_limit_is_more_than_the_limit_not_the_limit() {
+        // /dev/zero has no size: what was read, one byte over, is all that is known.
+        let message = read_text(Path::new("/dev/zero")).err().unwrap_or_default();
+        assert_eq!(
+            message,
+            "a text of more than 10.0 MB is larger than an article can be (10.0 MB); split it into articles"
+        );
+        assert!(too_large("a line", 12_345_678).starts_with("a line of 12.3 MB is larger"));
     }
 
     #[test]
