@@ -230,6 +230,38 @@ fn tag_prints_one_mention_a_line_with_every_field() {
 }
 
 #[test]
+fn tag_reads_a_jsonl_corpus_or_one_text_piped_in_as_dash() {
+    let rows = |out: &Output| -> Vec<(String, String, String)> {
+        stdout(out)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .map(|r| {
+                let field = |k: &str| r[k].as_str().unwrap().to_string();
+                (field("file"), field("article"), field("text"))
+            })
+            .collect()
+    };
+    let jsonl =
+        b"\n  {\"id\": \"a1\", \"text\": \"Shelling hit Kherson.\"}\n{broken\n{\"id\": \"a2\", \"text\": \"Izium.\"}\n";
+    let out = georef_with_input(&["tag", "-"], jsonl);
+    assert!(out.status.success());
+    let stdin = |article: &str, text: &str| ("stdin".to_string(), article.to_string(), text.to_string());
+    assert_eq!(rows(&out), [stdin("a1", "Kherson"), stdin("a2", "Izium")]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stdin:3: not an article object"), "{stderr}");
+
+    // Anything else is one article; its offsets count from its first byte.
+    let out = georef_with_input(&["tag", "-"], b"  Troops left Kherson.");
+    let row: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (&row["article"], &row["text"], &row["start"]),
+        (&"stdin".into(), &"Kherson".into(), &14.into())
+    );
+    let out = georef_with_input(&["tag", "-"], b"");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stdin: empty file (skipped)"));
+}
+
+#[test]
 fn tag_writes_geojson_atomically_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("a.md");

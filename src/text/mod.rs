@@ -154,7 +154,7 @@ fn too_large(what: &str, bytes: usize) -> String {
 const NOT_UTF8: &str = "not UTF-8; read as Windows-1252 (Latin-1)";
 
 /// Reads every article under `paths`: text and markdown files, folders
-/// (recursively), JSONL and CSV files. Bad inputs, and warnings about inputs
+/// (recursively), JSONL and CSV files, and standard input for `-`. Bad inputs, and warnings about inputs
 /// that were read, are returned as errors; the rest is read.
 pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Article>, Vec<InputError>) {
     let mut articles = Vec::new();
@@ -173,6 +173,9 @@ fn load_path(
     articles: &mut Vec<Article>,
     errors: &mut Vec<InputError>,
 ) {
+    if explicit && path == Path::new(STANDARD_INPUT.0) {
+        return load_standard_input(articles, errors);
+    }
     let skip = |message: String| InputError::skipped(path, None, message);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -211,16 +214,7 @@ fn load_path(
     match ext.as_str() {
         "jsonl" => load_jsonl(path, articles, errors),
         "csv" => load_csv(path, articles, errors),
-        _ => match read_text(path) {
-            Ok(decoded) => {
-                if let Some(line) = decoded.not_utf8_line {
-                    errors.push(InputError::warning(path, Some(line), NOT_UTF8));
-                }
-                let name = file_name(path);
-                articles.push(Article::from_text(name.clone(), name, decoded.text));
-            }
-            Err(message) => errors.push(skip(message)),
-        },
+        _ => add_text(path, read_text(path), articles, errors),
     }
 }
 
@@ -235,8 +229,16 @@ fn file_name(path: &Path) -> String {
 fn read_text(path: &Path) -> Result<Decoded, String> {
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let size = file.metadata().map_or(0, |m| m.len());
+    read_article(file, size)
+}
+
+/// Reads and decodes one article from `reader`, whose size is `size` bytes
+/// where known (0 where not), refusing one larger than [`MAX_ARTICLE_BYTES`]
+/// without reading more than that.
+fn read_article(reader: impl Read, size: u64) -> Result<Decoded, String> {
     let mut bytes = Vec::new();
-    file.take(MAX_ARTICLE_BYTES as u64 + 1)
+    reader
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     if bytes.len() > MAX_ARTICLE_BYTES {
@@ -244,6 +246,41 @@ fn read_text(path: &Path) -> Result<Decoded, String> {
         return Err(too_large("a text", size));
     }
     decode(&bytes)
+}
+
+/// The input that reads standard input, and the name it has in articles
+/// and messages.
+const STANDARD_INPUT: (&str, &str) = ("-", "stdin");
+
+/// Reads what is piped in as input `-`: a JSONL corpus when its first
+/// character other than white space is "{" (as far as the first read
+/// shows), else one text article named "stdin".
+fn load_standard_input(articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
+    let path = Path::new(STANDARD_INPUT.1);
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+    let is_jsonl = match reader.fill_buf() {
+        Ok(start) => start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Err(e) => return errors.push(InputError::skipped(path, None, e.to_string())),
+    };
+    if is_jsonl {
+        return read_jsonl(path, reader, articles, errors);
+    }
+    add_text(path, read_article(reader, 0), articles, errors);
+}
+
+/// Adds the text article read from `path` (named by its file name), with a
+/// warning if it was not UTF-8, or the error that refused it.
+fn add_text(path: &Path, read: Result<Decoded, String>, articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
+    match read {
+        Ok(decoded) => {
+            if let Some(line) = decoded.not_utf8_line {
+                errors.push(InputError::warning(path, Some(line), NOT_UTF8));
+            }
+            let name = file_name(path);
+            articles.push(Article::from_text(name.clone(), name, decoded.text));
+        }
+        Err(message) => errors.push(InputError::skipped(path, None, message)),
+    }
 }
 
 /// One line of a JSONL corpus (or one CSV row).
