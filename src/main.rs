@@ -41,8 +41,9 @@ struct Args {
 enum Command {
     /// Find the place names in articles and print one mention a line.
     Tag {
-        /// Text or markdown files, folders (read recursively), or JSONL files
-        /// of articles ({"id", "text", "title"?, "date"?, "source"?, "url"?}).
+        /// Text or markdown files, folders (read recursively), JSONL files of
+        /// articles ({"id", "text", "title"?, "date"?, "source"?, "url"?}) or
+        /// CSV files; "-" reads standard input (JSONL, or one text).
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Output format.
@@ -54,7 +55,8 @@ enum Command {
     },
     /// Find the territorial claims in articles and print one claim a line.
     Claims {
-        /// Text or markdown files, folders, JSONL or CSV files of articles.
+        /// Text or markdown files, folders, JSONL or CSV files of articles;
+        /// "-" reads standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Output format.
@@ -64,7 +66,8 @@ enum Command {
     /// Write what the filters select as GeoJSON: places, claims, and with
     /// --mentions every mention.
     Export {
-        /// Text or markdown files, folders, JSONL or CSV files of articles.
+        /// Text or markdown files, folders, JSONL or CSV files of articles;
+        /// "-" reads standard input.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// The GeoJSON file to write (atomically).
