@@ -7,6 +7,7 @@
 //! read with a warning; empty and binary files, and texts larger than
 //! [`MAX_ARTICLE_BYTES`], are refused by name. Folders are read recursively,
 //! in name order, following no symlink twice and reading no pipe or device.
+//! The input `-` is standard input: a JSONL corpus or one text.
 
 pub mod boilerplate;
 mod char_offsets;
@@ -154,8 +155,9 @@ fn too_large(what: &str, bytes: usize) -> String {
 const NOT_UTF8: &str = "not UTF-8; read as Windows-1252 (Latin-1)";
 
 /// Reads every article under `paths`: text and markdown files, folders
-/// (recursively), JSONL and CSV files, and standard input for `-`. Bad inputs, and warnings about inputs
-/// that were read, are returned as errors; the rest is read.
+/// (recursively), JSONL and CSV files, and standard input for `-`. Bad
+/// inputs, and warnings about inputs that were read, are returned as
+/// errors; the rest is read.
 pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Article>, Vec<InputError>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
@@ -173,7 +175,7 @@ fn load_path(
     articles: &mut Vec<Article>,
     errors: &mut Vec<InputError>,
 ) {
-    if explicit && path == Path::new(STANDARD_INPUT.0) {
+    if explicit && path == Path::new(STDIN_INPUT) {
         return load_standard_input(articles, errors);
     }
     let skip = |message: String| InputError::skipped(path, None, message);
@@ -248,15 +250,16 @@ fn read_article(reader: impl Read, size: u64) -> Result<Decoded, String> {
     decode(&bytes)
 }
 
-/// The input that reads standard input, and the name it has in articles
-/// and messages.
-const STANDARD_INPUT: (&str, &str) = ("-", "stdin");
+/// The input that reads standard input.
+const STDIN_INPUT: &str = "-";
+/// The name standard input has in articles and messages.
+const STDIN_NAME: &str = "stdin";
 
 /// Reads what is piped in as input `-`: a JSONL corpus when its first
 /// character other than white space is "{" (as far as the first read
 /// shows), else one text article named "stdin".
 fn load_standard_input(articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
-    let path = Path::new(STANDARD_INPUT.1);
+    let path = Path::new(STDIN_NAME);
     let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let is_jsonl = match reader.fill_buf() {
         Ok(start) => start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
