@@ -249,6 +249,8 @@ fn tag_reads_a_jsonl_corpus_or_one_text_piped_in_as_dash() {
     assert_eq!(rows(&out), [stdin("a1", "Kherson"), stdin("a2", "Izium")]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("stdin:3: not an article object"), "{stderr}");
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), &jsonl[1..]].concat();
+    assert_eq!(rows(&georef_with_input(&["tag", "-"], &with_bom)), rows(&out));
 
     // Anything else is one article; its offsets count from its first byte.
     let out = georef_with_input(&["tag", "-"], b"  Troops left Kherson.");

@@ -256,13 +256,16 @@ const STDIN_INPUT: &str = "-";
 const STDIN_NAME: &str = "stdin";
 
 /// Reads what is piped in as input `-`: a JSONL corpus when its first
-/// character other than white space is "{" (as far as the first read
-/// shows), else one text article named "stdin".
+/// character other than white space (and a byte-order mark) is "{", as far
+/// as the first read shows, else one text article named "stdin".
 fn load_standard_input(articles: &mut Vec<Article>, errors: &mut Vec<InputError>) {
     let path = Path::new(STDIN_NAME);
     let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let is_jsonl = match reader.fill_buf() {
-        Ok(start) => start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+        Ok(start) => {
+            let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+            start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        }
         Err(e) => return errors.push(InputError::skipped(path, None, e.to_string())),
     };
     if is_jsonl {
