@@ -37,10 +37,13 @@ pub(super) fn from_windows_1252(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| windows_1252(b)).collect()
 }
 
+/// The UTF-8 byte-order mark, which some editors write at the start of a file.
+pub(super) const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// Decodes the bytes of a text file: UTF-8 (with or without BOM), else
 /// Windows-1252; CRLF and lone CR become LF. Refuses empty and binary files.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("empty file".into());
     }

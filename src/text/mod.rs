@@ -263,7 +263,7 @@ fn load_standard_input(articles: &mut Vec<Article>, errors: &mut Vec<InputError>
     let mut reader = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
     let is_jsonl = match reader.fill_buf() {
         Ok(start) => {
-            let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+            let start = start.strip_prefix(decode::UTF8_BOM).unwrap_or(start);
             start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
         }
         Err(e) => return errors.push(InputError::skipped(path, None, e.to_string())),
