@@ -431,16 +431,28 @@ fn a_surname_after_to_or_from_or_speaking_is_still_the_person() {
     assert_eq!(texts(town), ["Bolton"]);
     let estate = "They live on the South Kilburn Estate. The boy came from Kilburn.";
     assert_eq!(texts(estate), ["Kilburn"]);
-    // Nor does a function word, even where a caption ran into the text.
+    // Nor does a function word, even where a caption ran into the text
+    // (and there the town after it is a place too).
     let after = "The train arrived six minutes late After Bolton, Leeds is the next stop. Trains run \
                  to Bolton daily.";
-    assert_eq!(texts(after), ["Leeds", "Bolton"]);
+    assert_eq!(texts(after), ["Bolton", "Leeds", "Bolton"]);
     // A country that speaks is its government, unless the article has
     // named a person of that surname.
     let reporter = "The reporter Bill Holland covered the trial. \u{201c}It was hard,\u{201d} Holland recalled.";
     assert_no_places(reporter);
     let government = "Officials met Jamie Vardy. Holland said it would help.";
     assert_eq!(texts(government), ["Holland"]);
+}
+
+#[test]
+fn a_function_word_a_caption_ran_into_begins_no_name() {
+    // "After" follows a word in lower case: a sentence lost its stop, and
+    // "After Paris" is no one's name, whatever place "Paris" is.
+    let caption = "The coach pulled in ten minutes late After Paris, Lyon is the final stop.";
+    assert_eq!(texts(caption), ["Paris", "Lyon"]);
+    // After a capital the words are a title, and the place is part of it.
+    let title = "She starred in Life After Paris, a drama.";
+    assert_no_places(title);
 }
 
 #[test]

@@ -310,6 +310,16 @@ pub(super) fn opens_clause(text: &str, tokens: &[Token], i: usize) -> bool {
     })
 }
 
+/// Whether word `i`, a capitalised function word ("After"), stands where a
+/// sentence began but lost its stop: at a clause's opening, or right after a
+/// word in lower case, as where a caption ran into the text ("six minutes
+/// late After Paris"). A title in capitals has a capital before it too ("Life
+/// After Paris"), and a word in capitals may open a byline ("photo BY").
+pub(super) fn is_loose_function_word(text: &str, tokens: &[Token], i: usize) -> bool {
+    let after_lower_case = i > 0 && tokens[i].gap == Gap::Space && !tokens[i].all_caps && !tokens[i - 1].capitalized;
+    is_function_word(text, &tokens[i]) && (after_lower_case || opens_clause(text, tokens, i))
+}
+
 /// Whether `t` is a function word ("The", "After") that says nothing about
 /// the name after it.
 pub(super) fn is_function_word(text: &str, t: &Token) -> bool {

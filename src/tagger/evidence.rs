@@ -8,8 +8,8 @@ use crate::gazetteer::{Gazetteer, Kind};
 
 use super::context::{
     TitleLines, after_honorific_abbreviation, after_initial, after_lower_case_the, continues_locative_list,
-    in_arabic_compound, in_byline, is_after_kin, is_club_or_body_word, is_function_word, is_sentence_start,
-    is_speaker_or_team, is_street_word, is_title, opens_clause, word,
+    in_arabic_compound, in_byline, is_after_kin, is_club_or_body_word, is_function_word, is_loose_function_word,
+    is_sentence_start, is_speaker_or_team, is_street_word, is_title, word,
 };
 use super::lexicon::{
     COMPASS_WORDS, GIVEN_NAME_PLACES, HONORIFICS, INSTITUTION_HEADS, Lexicon, NAME_PARTICLES, PHOTO_CREDITS,
@@ -297,7 +297,7 @@ fn part_of_longer_name(s: &Sighting, title_lines: &mut TitleLines) -> Option<Evi
             && tokens[i - 1].capitalized
             && (tokens[i - 1].all_caps || !tokens[i].all_caps)
             && !tokens[i - 1].possessive
-            && !(opens_clause(text, tokens, i - 1) && is_function_word(text, &tokens[i - 1]))
+            && !is_loose_function_word(text, tokens, i - 1)
             && !is_title(text, &tokens[i - 1])
             && !COMPASS_WORDS.contains(word(text, &tokens[i - 1]))
             && !s
