@@ -277,19 +277,7 @@ mod tests {
         let matches: Vec<Match> = places
             .iter()
             .enumerate()
-            .map(|(k, _)| Match {
-                start: 0,
-                end: 0,
-                places: Vec::new(),
-                name_hash: k as u64 % 40,
-                demonym: false,
-                qualifier: None,
-                common_word: false,
-                after_the: false,
-                after_locative: false,
-                possessive: false,
-                facility: false,
-            })
+            .map(|(k, _)| Match::new(0, 0, Vec::new(), k as u64 % 40))
             .collect();
         let chosen: Vec<Option<&Place>> = places.iter().map(Some).collect();
         let supporters: Vec<usize> = (0..places.len()).collect();

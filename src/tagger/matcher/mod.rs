@@ -59,7 +59,7 @@ pub struct Match {
 impl Match {
     /// A place mention from `start` to `end` (bytes) with its candidates,
     /// found under `name_hash`; no qualifier, no flag set.
-    fn new(start: usize, end: usize, places: Vec<u32>, name_hash: u64) -> Match {
+    pub(in crate::tagger) fn new(start: usize, end: usize, places: Vec<u32>, name_hash: u64) -> Match {
         Match {
             start,
             end,
