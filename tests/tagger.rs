@@ -243,6 +243,9 @@ fn capitalised_everyday_words_need_evidence() {
     // So are the places listed after a locative.
     let listed = "Voters in Atlanta and Savannah queued; he lived in Oxford, Bath, and Reading.";
     assert_eq!(texts(listed), ["Atlanta", "Savannah", "Oxford", "Bath", "Reading"]);
+    // And the stops of a journey told with "then".
+    let journey = "She studied at Cambridge before moving to Berlin and then Nice.";
+    assert_eq!(texts(journey), ["Cambridge", "Berlin", "Nice"]);
     // A large region may share its name with a word, but not after "the":
     // India's central government is "the Centre".
     let centre = "The state said the Centre had failed to frame a scheme, and the Federal \
