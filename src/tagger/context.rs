@@ -26,21 +26,24 @@ pub(super) fn is_after_locative(text: &str, tokens: &[Token], i: usize) -> bool 
 /// Whether word `i` goes on with a list of places that a locative opened
 /// ("in Atlanta and Savannah", "in Kharkiv, Izium, and Kupiansk"), the
 /// last of them so far ending at byte `list`: a [`is_list_join`] lies
-/// between, or a "then" of a journey ("to Berlin and then Nice"), and no
-/// capitalised word follows ("in Bains and Grants Town" may list one name).
+/// between ("to Berlin and then Nice"), and no capitalised word follows
+/// ("in Bains and Grants Town" may list one name).
 pub(super) fn continues_locative_list(text: &str, tokens: &[Token], i: usize, list: Option<usize>) -> bool {
     let Some(end) = list else { return false };
     if tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space && t.capitalized) {
         return false;
     }
-    text.get(end..tokens[i].start())
-        .is_some_and(|gap| is_list_join(gap) || matches!(gap, " then " | ", then " | " and then " | ", and then "))
+    text.get(end..tokens[i].start()).is_some_and(is_list_join)
 }
 
 /// Whether `gap`, the text between two places, joins them in a list: a
-/// comma, "and", "or" or both, single-spaced.
+/// comma, "and", "or" or both, or the "then" of a journey ("Berlin and
+/// then Nice"), single-spaced.
 pub(super) fn is_list_join(gap: &str) -> bool {
-    matches!(gap, ", " | " and " | ", and " | " or " | ", or ")
+    matches!(
+        gap,
+        ", " | " and " | ", and " | " or " | ", or " | " then " | ", then " | " and then " | ", and then "
+    )
 }
 
 /// Whether the word at `i` follows "size of" ("half the size of Wales"),
